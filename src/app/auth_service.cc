@@ -1,0 +1,149 @@
+#include "app/auth_service.h"
+
+#include "domain/validation.h"
+
+namespace kc::app {
+
+AuthService::AuthService(Store& store, Crypto& crypto, const Clock& clock, AuthPolicy policy)
+    : store_(store), crypto_(crypto), clock_(clock), policy_(policy), audit_(crypto, clock),
+      dummy_hash_(crypto.hash_password("kc-dummy-password-for-timing")) {}
+
+Error AuthService::invalid_credentials() {
+  return {ErrorKind::unauthenticated, "invalid_credentials",
+          "Sign-in failed. Check the e-mail and password; after repeated failures the account is "
+          "locked for a while.",
+          {}};
+}
+
+Result<LoginResult> AuthService::login(std::string_view email_in, std::string_view password,
+                                       std::string_view client_address) {
+  auto email = normalized_email("email", email_in);
+  if (!email) return email.error();
+  if (password.empty()) return Error::invalid("password", "password is required.");
+  if (password.size() > kMaxPasswordChars) return invalid_credentials();
+
+  std::optional<UserRow> user;
+  {
+    auto tx = store_.begin(Store::Mode::read);
+    user = tx->user_by_email(*email);
+  }
+  // The slow hash runs outside any transaction so that it never holds a lock.
+  bool password_ok = crypto_.verify_password(user ? user->password_hash : dummy_hash_, password);
+  if (!user) return invalid_credentials();
+  return finish_login(*user, password_ok, client_address);
+}
+
+Result<LoginResult> AuthService::finish_login(const UserRow& seen, bool password_ok,
+                                              std::string_view client_address) {
+  const std::int64_t now = clock_.now_ms();
+  ClinicId clinic{seen.clinic_id};
+  auto tx = store_.begin(Store::Mode::write);
+  auto user = tx->user(clinic, seen.id);  // re-read under lock: counts stay exact
+  if (!user) return invalid_credentials();
+  Caller caller = Caller::system(clinic, std::string(client_address));
+  caller.user_id = user->id;
+  caller.email = user->email;
+  caller.roles = user->roles;
+
+  LockoutState lock{user->failed_logins, user->locked_until_ms};
+  if (user->disabled || is_locked(lock, now) || !password_ok) {
+    if (!user->disabled && !is_locked(lock, now)) {
+      lock = after_failed_login(lock, now, policy_);
+      user->failed_logins = lock.consecutive_failures;
+      user->locked_until_ms = lock.locked_until_ms;
+      tx->update_user(clinic, *user);
+    }
+    audit_.record(*tx, caller, is_locked(lock, now) ? "auth.login_locked" : "auth.login_failed", "user",
+                  user->id, outcome::denied);
+    tx->commit();
+    return invalid_credentials();
+  }
+
+  user->failed_logins = 0;
+  user->locked_until_ms = 0;
+  tx->update_user(clinic, *user);
+  LoginResult result;
+  result.token = crypto_.random_token();
+  SessionRow session{crypto_.sha256_hex(result.token), user->id, user->clinic_id, crypto_.random_token(),
+                     now, now, false};
+  tx->insert_session(session);
+  audit_.record(*tx, caller, "auth.login", "user", user->id);
+  auto clinic_row = tx->clinic(clinic);
+  tx->commit();
+  result.info = SessionInfo{*user, clinic_row.value_or(ClinicRow{}), session.csrf_token,
+                            policy_.session_idle_ms, now + policy_.session_absolute_ms};
+  return result;
+}
+
+Result<Caller> AuthService::authenticate(std::string_view token, std::string_view client_address) {
+  if (token.empty() || token.size() > 128) return Error::unauthenticated();
+  const std::string token_hash = crypto_.sha256_hex(token);
+  const std::int64_t now = clock_.now_ms();
+  std::optional<SessionRow> session;
+  std::optional<UserRow> user;
+  {
+    auto tx = store_.begin(Store::Mode::read);
+    session = tx->session(token_hash);
+    if (session) user = tx->user(ClinicId{session->clinic_id}, session->user_id);
+  }
+  if (!session || !user || user->disabled) return Error::unauthenticated();
+  SessionTimes times{session->created_ms, session->last_seen_ms, session->revoked};
+  if (session_state(times, now, policy_) != SessionState::active)
+    return Error::unauthenticated("Your session has ended. Sign in again.");
+  if (should_touch(times, now, policy_)) {
+    auto tx = store_.begin(Store::Mode::write);
+    tx->touch_session(token_hash, now);
+    tx->commit();
+  }
+  Caller caller;
+  caller.clinic = ClinicId{user->clinic_id};
+  caller.user_id = user->id;
+  caller.email = user->email;
+  caller.roles = user->roles;
+  caller.client_address = client_address;
+  caller.session_token_hash = token_hash;
+  caller.csrf_token = session->csrf_token;
+  return caller;
+}
+
+Result<SessionInfo> AuthService::me(const Caller& caller) {
+  auto tx = store_.begin(Store::Mode::read);
+  auto user = tx->user(caller.clinic, caller.user_id);
+  auto session = tx->session(caller.session_token_hash);
+  auto clinic = tx->clinic(caller.clinic);
+  if (!user || !session || !clinic) return Error::unauthenticated();
+  return SessionInfo{*user, *clinic, session->csrf_token, policy_.session_idle_ms,
+                     session->created_ms + policy_.session_absolute_ms};
+}
+
+Status AuthService::logout(const Caller& caller) {
+  auto tx = store_.begin(Store::Mode::write);
+  tx->revoke_session(caller.session_token_hash);
+  audit_.record(*tx, caller, "auth.logout", "user", caller.user_id);
+  tx->commit();
+  return Ok{};
+}
+
+Status AuthService::change_password(const Caller& caller, std::string_view current, std::string_view next) {
+  if (auto ok = check_new_password("new_password", next); !ok) return ok.error();
+  std::optional<UserRow> user;
+  {
+    auto tx = store_.begin(Store::Mode::read);
+    user = tx->user(caller.clinic, caller.user_id);
+  }
+  if (!user) return Error::unauthenticated();
+  if (!crypto_.verify_password(user->password_hash, current))
+    return Error::invalid("current_password", "The current password is not correct.", "wrong_password");
+  std::string new_hash = crypto_.hash_password(next);
+  auto tx = store_.begin(Store::Mode::write);
+  user = tx->user(caller.clinic, caller.user_id);
+  if (!user) return Error::unauthenticated();
+  user->password_hash = new_hash;
+  tx->update_user(caller.clinic, *user);
+  tx->revoke_user_sessions(caller.clinic, user->id);
+  audit_.record(*tx, caller, "auth.password_change", "user", user->id);
+  tx->commit();
+  return Ok{};
+}
+
+}  // namespace kc::app

@@ -1,0 +1,35 @@
+// Who is asking: the authenticated staff user (or the system, for the CLI and demo
+// seeding) and where the request came from. Passed to every use case.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/store.h"
+#include "domain/roles.h"
+
+namespace kc::app {
+
+struct Caller {
+  ClinicId clinic;
+  std::string user_id;  // empty for the system
+  std::string email;
+  std::vector<Role> roles;
+  std::string client_address;
+  std::string session_token_hash;  // empty outside a session
+  std::string csrf_token;
+
+  bool can(Action action) const { return allowed(roles, action); }
+  /// The audit "role" text: the roles joined, or "system".
+  std::string role_text() const { return user_id.empty() ? "system" : join_roles(roles); }
+
+  static Caller system(ClinicId clinic, std::string client_address) {
+    Caller c;
+    c.clinic = std::move(clinic);
+    c.roles = {Role::admin};
+    c.client_address = std::move(client_address);
+    return c;
+  }
+};
+
+}  // namespace kc::app

@@ -1,0 +1,47 @@
+// Registering, opening and searching patients (the identity part of the record).
+// Every read of a patient-identifying record is audited.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/audit_log.h"
+#include "app/caller.h"
+#include "app/ports.h"
+#include "app/store.h"
+#include "domain/result.h"
+
+namespace kc::app {
+
+struct NewPatient {
+  std::string given_name, family_name, date_of_birth;
+};
+
+struct PatientPage {
+  std::vector<PatientRow> items;
+  std::optional<std::string> next_cursor;
+};
+
+class PatientService {
+ public:
+  PatientService(Store& store, Crypto& crypto, const Clock& clock)
+      : store_(store), crypto_(crypto), clock_(clock), audit_(crypto, clock) {}
+
+  Result<PatientRow> create(const Caller& caller, const NewPatient& input);
+  Result<PatientRow> get(const Caller& caller, const std::string& id);
+  /// Prefix search on family or given name; `query` empty lists everyone.
+  Result<PatientPage> search(const Caller& caller, const std::string& query, const std::string& cursor, int limit);
+
+ private:
+  Store& store_;
+  Crypto& crypto_;
+  const Clock& clock_;
+  AuditLog audit_;
+};
+
+/// The opaque text form of a list position, and back.
+std::string encode_cursor(const PatientCursor& c);
+std::optional<PatientCursor> decode_cursor(const std::string& text);
+
+}  // namespace kc::app

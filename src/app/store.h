@@ -1,0 +1,154 @@
+// The Store port: every read and write of persistent state goes through a
+// Transaction opened here. Implemented by src/store for SQLite and PostgreSQL; one
+// contract suite (tests/contract) holds both to the same behaviour.
+//
+// Tenancy is structural: every method on clinical or account data takes the
+// caller's ClinicId, so a query that forgets the clinic does not compile. The only
+// global look-ups are those needed before a clinic is known (sign-in by e-mail,
+// session by token hash) and the CLI's clinic-by-name.
+//
+// Threads: a Store may be shared; a Transaction belongs to one thread at a time.
+// A Transaction that is destroyed without commit() rolls back.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/audit_chain.h"
+#include "domain/roles.h"
+
+namespace kc::app {
+
+struct ClinicId {
+  std::string value;
+  friend bool operator==(const ClinicId&, const ClinicId&) = default;
+};
+
+struct ClinicRow {
+  std::string id;
+  std::string name;
+  std::int64_t created_ms = 0;
+};
+
+struct UserRow {
+  std::string id;
+  std::string clinic_id;
+  std::string email;  // unique across the installation (sign-in finds the clinic)
+  std::string display_name;
+  std::string password_hash;
+  std::vector<Role> roles;
+  bool disabled = false;
+  int failed_logins = 0;
+  std::int64_t locked_until_ms = 0;
+  std::int64_t created_ms = 0;
+};
+
+struct SessionRow {
+  std::string token_hash;  // SHA-256 of the token; the token itself is never stored
+  std::string user_id;
+  std::string clinic_id;
+  std::string csrf_token;
+  std::int64_t created_ms = 0;
+  std::int64_t last_seen_ms = 0;
+  bool revoked = false;
+};
+
+struct PatientRow {
+  std::string id;
+  std::string clinic_id;
+  std::string given_name;
+  std::string family_name;
+  std::string date_of_birth;  // YYYY-MM-DD
+  std::int64_t created_ms = 0;
+};
+
+struct AuditHead {
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
+struct AuditFilter {
+  std::string action, user_id, entity_type, entity_id;  // empty: any
+  std::optional<std::int64_t> from_ms, to_ms;            // inclusive, exclusive
+  std::optional<std::int64_t> before_seq;                // cursor: events older than this
+  int limit = 50;
+};
+
+struct AuditListItem {
+  AuditEvent event;
+  std::string user_email;  // empty for system events
+};
+
+/// Keyset position in the patient list (family, given, id), exclusive.
+struct PatientCursor {
+  std::string family_key, given_key, id;
+};
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual void commit() = 0;
+
+  virtual void insert_clinic(const ClinicRow& clinic) = 0;
+  virtual std::optional<ClinicRow> clinic(const ClinicId& id) = 0;
+  virtual std::optional<ClinicRow> clinic_by_name(std::string_view name) = 0;
+  virtual std::vector<ClinicRow> clinics() = 0;
+
+  virtual void insert_user(const UserRow& user) = 0;
+  /// Writes every mutable field of the user (not id, clinic, email, created).
+  virtual void update_user(const ClinicId& clinic, const UserRow& user) = 0;
+  /// In a write transaction the row stays locked until commit (PostgreSQL FOR UPDATE).
+  virtual std::optional<UserRow> user(const ClinicId& clinic, std::string_view id) = 0;
+  virtual std::optional<UserRow> user_by_email(std::string_view email) = 0;
+  /// Users ordered by e-mail, after `after_email` (exclusive; empty: from the start).
+  virtual std::vector<UserRow> users(const ClinicId& clinic, std::string_view after_email, int limit) = 0;
+
+  virtual void insert_session(const SessionRow& session) = 0;
+  virtual std::optional<SessionRow> session(std::string_view token_hash) = 0;
+  virtual void touch_session(std::string_view token_hash, std::int64_t now_ms) = 0;
+  virtual void revoke_session(std::string_view token_hash) = 0;
+  virtual void revoke_user_sessions(const ClinicId& clinic, std::string_view user_id) = 0;
+
+  /// The clinic's chain head, locked until commit so that appends are serialised.
+  virtual AuditHead lock_audit_head(const ClinicId& clinic) = 0;
+  /// Appends a sealed event and moves the head to it. Events are never updated.
+  virtual void append_audit(const AuditEvent& event) = 0;
+  /// Newest first, filtered.
+  virtual std::vector<AuditListItem> audit_events(const ClinicId& clinic, const AuditFilter& filter) = 0;
+  /// Every event of the clinic in seq order, one at a time (for verification).
+  virtual void for_each_audit_event(const ClinicId& clinic,
+                                    const std::function<void(const AuditEvent&)>& visit) = 0;
+  virtual AuditHead audit_head(const ClinicId& clinic) = 0;
+
+  virtual void insert_patient(const PatientRow& patient) = 0;
+  virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;
+  /// Patients whose family or given name starts with `name_prefix` (lower-case;
+  /// empty: all), ordered by family name, given name, id.
+  virtual std::vector<PatientRow> patients(const ClinicId& clinic, std::string_view name_prefix,
+                                           const std::optional<PatientCursor>& after, int limit) = 0;
+};
+
+struct PoolStats {
+  int size = 0;
+  int in_use = 0;
+  std::int64_t waits_total = 0;  // acquisitions that had to wait for a free connection
+};
+
+class Store {
+ public:
+  enum class Mode { read, write };
+  virtual ~Store() = default;
+  virtual std::unique_ptr<Transaction> begin(Mode mode) = 0;
+  /// True when the database answers (readiness).
+  virtual bool ping() = 0;
+  virtual PoolStats pool_stats() const = 0;
+  /// "sqlite" or "postgresql".
+  virtual std::string_view engine() const = 0;
+};
+
+}  // namespace kc::app

@@ -1,0 +1,92 @@
+#include "domain/roles.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace kc {
+namespace {
+
+constexpr std::array kRoleNames = {
+    std::pair{Role::admin, std::string_view{"admin"}},
+    std::pair{Role::prescriber, std::string_view{"prescriber"}},
+    std::pair{Role::nurse, std::string_view{"nurse"}},
+    std::pair{Role::therapist, std::string_view{"therapist"}},
+    std::pair{Role::front_desk, std::string_view{"front_desk"}},
+};
+
+constexpr std::array kAllRoles = {Role::admin, Role::prescriber, Role::nurse, Role::therapist,
+                                  Role::front_desk};
+
+struct Grant {
+  Role role;
+  Action action;
+};
+
+// The permission table. Reading patients is open to every clinical role and the front
+// desk (registration needs it); account and audit administration is the admin's.
+constexpr std::array kGrants = {
+    Grant{Role::admin, Action::users_read},      Grant{Role::admin, Action::users_manage},
+    Grant{Role::admin, Action::audit_read},      Grant{Role::admin, Action::patients_read},
+    Grant{Role::admin, Action::patients_write},  Grant{Role::prescriber, Action::patients_read},
+    Grant{Role::prescriber, Action::patients_write}, Grant{Role::nurse, Action::patients_read},
+    Grant{Role::nurse, Action::patients_write},  Grant{Role::therapist, Action::patients_read},
+    Grant{Role::front_desk, Action::patients_read}, Grant{Role::front_desk, Action::patients_write},
+};
+
+}  // namespace
+
+std::string_view to_string(Role role) {
+  for (const auto& [r, name] : kRoleNames)
+    if (r == role) return name;
+  return "unknown";
+}
+
+std::optional<Role> parse_role(std::string_view name) {
+  for (const auto& [r, n] : kRoleNames)
+    if (n == name) return r;
+  return std::nullopt;
+}
+
+std::string_view to_string(Action action) {
+  switch (action) {
+    case Action::users_read: return "users.read";
+    case Action::users_manage: return "users.manage";
+    case Action::audit_read: return "audit.read";
+    case Action::patients_read: return "patients.read";
+    case Action::patients_write: return "patients.write";
+  }
+  return "unknown";
+}
+
+bool allowed(std::span<const Role> roles, Action action) {
+  return std::any_of(kGrants.begin(), kGrants.end(), [&](const Grant& g) {
+    return g.action == action && std::find(roles.begin(), roles.end(), g.role) != roles.end();
+  });
+}
+
+std::span<const Role> all_roles() { return kAllRoles; }
+
+std::string join_roles(std::span<const Role> roles) {
+  std::string out;
+  for (Role r : all_roles()) {
+    if (std::find(roles.begin(), roles.end(), r) == roles.end()) continue;
+    if (!out.empty()) out += ',';
+    out += to_string(r);
+  }
+  return out;
+}
+
+std::vector<Role> split_roles(std::string_view joined) {
+  std::vector<Role> out;
+  while (!joined.empty()) {
+    auto comma = joined.find(',');
+    auto name = joined.substr(0, comma);
+    if (auto r = parse_role(name)) out.push_back(*r);
+    if (comma == std::string_view::npos) break;
+    joined.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+}  // namespace kc

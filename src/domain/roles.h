@@ -1,0 +1,40 @@
+// Roles and the permission table: which role may perform which action.
+//
+// One table maps role -> allowed actions; every use case asks `allowed()` before it
+// touches the store. A staff user holds one or more roles.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kc {
+
+enum class Role { admin, prescriber, nurse, therapist, front_desk };
+
+enum class Action {
+  users_read,      // list the clinic's staff accounts
+  users_manage,    // add, disable, enable, reset passwords
+  audit_read,      // read the audit trail
+  patients_read,   // open and search patient records
+  patients_write,  // register and edit patients
+};
+
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view name);
+std::string_view to_string(Action action);
+
+/// True when any of `roles` permits `action`.
+bool allowed(std::span<const Role> roles, Action action);
+
+/// Every role, in display order.
+std::span<const Role> all_roles();
+
+/// Comma-separated names, e.g. "admin,nurse" (the stored form).
+std::string join_roles(std::span<const Role> roles);
+/// Parses the stored form; unknown names are dropped.
+std::vector<Role> split_roles(std::string_view joined);
+
+}  // namespace kc

@@ -1,0 +1,54 @@
+#include "domain/roles.h"
+
+#include <gtest/gtest.h>
+
+namespace kc {
+namespace {
+
+TEST(Roles, AdminAloneManagesUsersAndReadsAudit) {
+  for (Role r : all_roles()) {
+    std::vector<Role> one{r};
+    EXPECT_EQ(allowed(one, Action::users_manage), r == Role::admin) << to_string(r);
+    EXPECT_EQ(allowed(one, Action::audit_read), r == Role::admin) << to_string(r);
+  }
+}
+
+TEST(Roles, EveryRoleMayReadPatients) {
+  for (Role r : all_roles()) {
+    std::vector<Role> one{r};
+    EXPECT_TRUE(allowed(one, Action::patients_read)) << to_string(r);
+  }
+}
+
+TEST(Roles, TherapistMayNotRegisterPatients) {
+  std::vector<Role> therapist{Role::therapist};
+  EXPECT_FALSE(allowed(therapist, Action::patients_write));
+}
+
+TEST(Roles, SeveralRolesCombineTheirGrants) {
+  std::vector<Role> both{Role::therapist, Role::admin};
+  EXPECT_TRUE(allowed(both, Action::users_manage));
+  EXPECT_TRUE(allowed(both, Action::patients_write));
+}
+
+TEST(Roles, NoRolesAllowNothing) {
+  std::vector<Role> none;
+  EXPECT_FALSE(allowed(none, Action::patients_read));
+}
+
+TEST(Roles, NamesRoundTripAndUnknownNamesAreRejected) {
+  for (Role r : all_roles()) EXPECT_EQ(parse_role(to_string(r)), r);
+  EXPECT_FALSE(parse_role("superuser"));
+  EXPECT_FALSE(parse_role("Admin"));
+}
+
+TEST(Roles, JoinedFormIsCanonicalAndSplitsBack) {
+  std::vector<Role> roles{Role::nurse, Role::admin, Role::nurse};
+  EXPECT_EQ(join_roles(roles), "admin,nurse");
+  EXPECT_EQ(split_roles("admin,nurse"), (std::vector<Role>{Role::admin, Role::nurse}));
+  EXPECT_EQ(split_roles("admin,bogus"), (std::vector<Role>{Role::admin}));
+  EXPECT_TRUE(split_roles("").empty());
+}
+
+}  // namespace
+}  // namespace kc

@@ -1,0 +1,120 @@
+#include "http/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include "http/api_handlers.h"
+#include "http/json_codec.h"
+
+namespace kc::http {
+
+namespace h = handlers;
+
+Api::Api(ApiServices services, ApiOptions options)
+    : services_(services), options_(std::move(options)), files_(options_.web_root) {
+  // The route table: one line per route.
+  router_.add("GET", "/healthz", {h::healthz, Access::open_inline});
+  router_.add("GET", "/readyz", {h::readyz, Access::open});
+  router_.add("GET", "/metrics", {h::metrics, Access::open_inline});
+  router_.add("POST", "/api/v1/auth/login", {h::login, Access::open});
+  router_.add("POST", "/api/v1/auth/logout", {h::logout, Access::session});
+  router_.add("GET", "/api/v1/auth/me", {h::me, Access::session});
+  router_.add("POST", "/api/v1/auth/password", {h::change_password, Access::session});
+  router_.add("GET", "/api/v1/users", {h::list_users, Access::session});
+  router_.add("POST", "/api/v1/users", {h::add_user, Access::session});
+  router_.add("POST", "/api/v1/users/{id}/disable", {h::disable_user, Access::session});
+  router_.add("POST", "/api/v1/users/{id}/enable", {h::enable_user, Access::session});
+  router_.add("POST", "/api/v1/users/{id}/reset-password", {h::reset_password, Access::session});
+  router_.add("GET", "/api/v1/audit", {h::list_audit, Access::session});
+  router_.add("GET", "/api/v1/patients", {h::list_patients, Access::session});
+  router_.add("POST", "/api/v1/patients", {h::create_patient, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}", {h::get_patient, Access::session});
+}
+
+void add_security_headers(Response& r) {
+  r.set("Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+        "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+  r.set("X-Content-Type-Options", "nosniff");
+  r.set("Referrer-Policy", "no-referrer");
+  r.set("X-Frame-Options", "DENY");
+  r.set("Cross-Origin-Opener-Policy", "same-origin");
+}
+
+bool Api::runs_inline(const Request& request) const {
+  auto m = router_.match(request.method, request.path);
+  if (m.route) return m.route->handler.access == Access::open_inline;
+  return true;  // static files and not-found answers need no store
+}
+
+std::string Api::expected_origin(const Request& request) const {
+  if (!options_.public_origin.empty()) return options_.public_origin;
+  return (options_.secure_cookies ? "https://" : "http://") + request.header("host").value_or("");
+}
+
+Response Api::handle(const Request& request) {
+  Response r;
+  try {
+    r = dispatch(request);
+  } catch (const std::exception& e) {
+    spdlog::error("unhandled error on {} {}: {}", request.method, r.route, e.what());
+    std::string route = r.route;
+    r = error_response({ErrorKind::internal, "internal_error", "Something went wrong on the server.", {}});
+    r.route = route;
+  }
+  add_security_headers(r);
+  if (r.content_type == "application/json") r.set("Cache-Control", "no-store");
+  return r;
+}
+
+Response Api::dispatch(const Request& request) {
+  auto m = router_.match(request.method, request.path);
+  if (!m.route) {
+    const bool api_path = request.path.rfind("/api/", 0) == 0;
+    if (m.path_known) {
+      Response r = error_response({ErrorKind::invalid, "method_not_allowed", "This method is not allowed here.", {}});
+      r.status = 405;
+      return r;
+    }
+    if (!api_path && (request.method == "GET" || request.method == "HEAD"))
+      if (auto file = files_.serve(request.path)) return *file;
+    Response r = error_response(Error::not_found("No such route."));
+    r.route = "unmatched";
+    return r;
+  }
+  const std::string route = m.route->method + " " + m.route->pattern;
+  const bool changes_state = request.method != "GET" && request.method != "HEAD";
+  auto origin = request.header("origin");
+  if (changes_state && origin && *origin != expected_origin(request)) {
+    Response r = error_response({ErrorKind::forbidden, "csrf_failed", "The request came from another site.", {}});
+    r.route = route;
+    return r;
+  }
+  std::optional<app::Caller> caller;
+  if (m.route->handler.access == Access::session) {
+    auto auth = request.header("authorization");
+    const bool bearer = auth && auth->rfind("Bearer ", 0) == 0;
+    std::string token = bearer ? auth->substr(7) : cookie_value(request.header("cookie").value_or(""), "kc_session").value_or("");
+    auto resolved = services_.auth.authenticate(token, request.client_address);
+    if (!resolved) {
+      Response r = error_response(resolved.error());
+      r.route = route;
+      return r;
+    }
+    // A cookie rides along on cross-site requests; a header token does not. So
+    // cookie-authenticated changes must also prove they come from our own pages.
+    if (!bearer && changes_state &&
+        (!origin || request.header("x-csrf-token").value_or("") != resolved->csrf_token)) {
+      Response r = error_response({ErrorKind::forbidden, "csrf_failed",
+                                   "The request is missing its Origin or X-CSRF-Token header.", {}});
+      r.route = route;
+      return r;
+    }
+    caller = std::move(resolved.value());
+  }
+  Call call{request, m.params, caller ? &*caller : nullptr, *this};
+  Response r = m.route->handler.handler(call);
+  r.route = route;
+  return r;
+}
+
+}  // namespace kc::http

@@ -1,0 +1,82 @@
+// The HTTP API: the route table, authentication and CSRF checks, the error
+// mapping, security headers, and the web app's files. Thread-safe: `handle` may be
+// called from many threads at once.
+#pragma once
+
+#include <string>
+
+#include "app/audit_service.h"
+#include "app/auth_service.h"
+#include "app/patient_service.h"
+#include "app/user_service.h"
+#include "http/metrics.h"
+#include "http/request.h"
+#include "http/router.h"
+#include "http/static_files.h"
+
+namespace kc::http {
+
+struct ApiServices {
+  app::AuthService& auth;
+  app::UserService& users;
+  app::AuditService& audit;
+  app::PatientService& patients;
+  app::Store& store;
+  const app::Clock& clock;
+  Metrics& metrics;
+};
+
+struct ApiOptions {
+  std::string web_root = "web/dist";
+  std::string public_origin;  // empty: the request's own Host
+  bool secure_cookies = false;
+};
+
+struct Call;
+using Handler = Response (*)(Call&);
+
+enum class Access {
+  open_inline,  // no session, no store: answered on the I/O thread
+  open,         // no session; uses the store
+  session,      // needs a valid session; uses the store
+};
+
+struct RouteSpec {
+  Handler handler;
+  Access access;
+};
+
+class Api {
+ public:
+  Api(ApiServices services, ApiOptions options);
+
+  Response handle(const Request& request);
+  /// True when the request needs no store work and can be answered on the I/O thread.
+  bool runs_inline(const Request& request) const;
+
+  const ApiOptions& options() const { return options_; }
+  ApiServices& services() { return services_; }
+  const Router<RouteSpec>& router() const { return router_; }
+
+ private:
+  Response dispatch(const Request& request);
+  std::string expected_origin(const Request& request) const;
+
+  ApiServices services_;
+  ApiOptions options_;
+  Router<RouteSpec> router_;
+  StaticFiles files_;
+};
+
+/// Everything a handler needs for one request.
+struct Call {
+  const Request& request;
+  const std::vector<std::string>& params;
+  const app::Caller* caller;  // non-null on Access::session routes
+  Api& api;
+};
+
+/// Adds the security headers every response carries.
+void add_security_headers(Response& response);
+
+}  // namespace kc::http

@@ -1,0 +1,33 @@
+// The API's handlers, one group per file (api_auth.cc, api_users.cc, ...). Each
+// decodes its request, calls one use case and encodes the answer. No clinical logic.
+#pragma once
+
+#include "http/api.h"
+
+namespace kc::http::handlers {
+
+Response healthz(Call&);
+Response readyz(Call&);
+Response metrics(Call&);
+
+Response login(Call&);
+Response logout(Call&);
+Response me(Call&);
+Response change_password(Call&);
+
+Response list_users(Call&);
+Response add_user(Call&);
+Response disable_user(Call&);
+Response enable_user(Call&);
+Response reset_password(Call&);
+
+Response list_audit(Call&);
+
+Response list_patients(Call&);
+Response create_patient(Call&);
+Response get_patient(Call&);
+
+/// Reads ?limit= (default `fallback`, 1..max) or returns an error naming "limit".
+Result<int> limit_param(const Request& request, int fallback, int max);
+
+}  // namespace kc::http::handlers

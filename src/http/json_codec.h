@@ -1,0 +1,40 @@
+// JSON in and out of the API (Boost.JSON): decoding request bodies with errors that
+// name the field, encoding records, and the one error body of the API.
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/auth_service.h"
+#include "app/store.h"
+#include "domain/result.h"
+#include "http/request.h"
+
+namespace kc::http {
+
+namespace json = boost::json;
+
+/// Parses a request body that must be one JSON object (depth at most 32).
+/// Errors: invalid_json (400) for malformed text, validation_failed for non-objects.
+Result<json::object> parse_object(std::string_view body);
+
+/// Reads a string field. A missing field is "" unless `required`, then an error
+/// naming it; a field of another type is always an error naming it.
+Result<std::string> string_field(const json::object& o, std::string_view name, bool required = true);
+/// Reads an array of strings.
+Result<std::vector<std::string>> string_list_field(const json::object& o, std::string_view name);
+
+Response json_response(int status, const json::value& body);
+/// {"error": {"code", "message", "field"}} with the status of the error's kind.
+Response error_response(const Error& error);
+int status_of(ErrorKind kind);
+
+json::object to_json(const app::UserRow& user, const app::ClinicRow* clinic, std::int64_t now_ms);
+json::object to_json(const app::PatientRow& patient);
+json::object to_json(const app::AuditListItem& item);
+json::object to_json(const app::SessionInfo& info);
+
+}  // namespace kc::http

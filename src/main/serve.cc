@@ -1,0 +1,77 @@
+// `ketaclinic serve`: builds the store, the use cases and the HTTP server from the
+// configuration, and runs until SIGTERM/SIGINT.
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <thread>
+
+#include "app/audit_service.h"
+#include "app/auth_service.h"
+#include "app/demo_clinic.h"
+#include "app/patient_service.h"
+#include "app/user_service.h"
+#include "http/api.h"
+#include "http/server.h"
+#include "main/commands.h"
+#include "platform/logging.h"
+#include "platform/sodium_crypto.h"
+#include "store/soci_store.h"
+
+namespace kc::cli {
+
+std::unique_ptr<store::SociStore> open_store(const platform::Config& c, std::int64_t now_ms) {
+  store::StoreOptions options;
+  options.url = c.database.url;
+  options.pool_size = c.database.pool_size;
+  options.sqlite_synchronous = c.database.sqlite_synchronous;
+  auto s = store::SociStore::open(options, now_ms);
+  const auto& report = s->migration_report();
+  for (const auto& step : report.applied) spdlog::info("migration applied: {}", step);
+  spdlog::info("store {} at schema version {}", s->engine(), report.to_version);
+  return s;
+}
+
+int run_serve(const platform::Config& c, bool demo) {
+  platform::init_logging(c.log_level);
+  platform::SodiumCrypto crypto;
+  platform::SystemClock clock;
+  auto store = open_store(c, clock.now_ms());
+  if (demo && app::ensure_demo_clinic(*store, crypto, clock)) spdlog::info("demo clinic created");
+
+  app::AuthService auth(*store, crypto, clock, c.auth);
+  app::UserService users(*store, crypto, clock);
+  app::AuditService audit(*store, crypto);
+  app::PatientService patients(*store, crypto, clock);
+  http::Metrics metrics;
+  metrics.set_pool_source([&store] { return store->pool_stats(); });
+  http::Api api({auth, users, audit, patients, *store, clock, metrics},
+                {c.server.web_root, c.server.public_origin, c.server.secure_cookies});
+
+  http::ServerOptions options;
+  options.host = c.server.listen_host;
+  options.port = c.server.listen_port;
+  options.io_threads = c.server.io_threads > 0 ? c.server.io_threads
+                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.store_threads = c.server.store_threads;
+  options.body_limit_bytes = c.server.body_limit_bytes;
+  options.header_limit_bytes = c.server.header_limit_bytes;
+  options.idle_timeout_s = c.server.idle_timeout_s;
+  options.max_queued_requests = c.server.max_queued_requests;
+  options.drain_timeout_s = c.server.drain_timeout_s;
+  options.trust_forwarded_for = c.server.trust_forwarded_for;
+  http::Server server(options, api, metrics);
+  server.bind();
+
+  std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
+  std::cout << "KetaClinic listening on http://" << host << ":" << server.bound_port() << std::endl;
+  if (demo) {
+    std::cout << "Demo logins (password " << app::kDemoPassword << "):\n";
+    for (const auto& u : app::kDemoUsers) std::cout << "  " << u.email << "  (" << to_string(u.role) << ")\n";
+    std::cout << std::flush;
+  }
+  server.run();
+  spdlog::info("stopped cleanly");
+  return 0;
+}
+
+}  // namespace kc::cli

@@ -1,0 +1,73 @@
+#include "store/soci_store.h"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "store/soci_transaction.h"
+
+namespace kc::store {
+namespace {
+
+bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+
+std::unique_ptr<soci::session> open_sqlite(const std::string& path, const StoreOptions& o) {
+  if (path != ":memory:") {
+    auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir);
+  }
+  auto s = std::make_unique<soci::session>(soci::sqlite3, "db=\"" + path + "\"");
+  *s << "PRAGMA journal_mode=WAL";
+  *s << "PRAGMA foreign_keys=ON";
+  *s << "PRAGMA busy_timeout=" + std::to_string(o.busy_timeout_ms);
+  *s << "PRAGMA synchronous=" + o.sqlite_synchronous;
+  return s;
+}
+
+}  // namespace
+
+std::unique_ptr<SociStore> SociStore::open(const StoreOptions& o, std::int64_t now_ms) {
+  if (o.sqlite_synchronous != "FULL" && o.sqlite_synchronous != "NORMAL" && o.sqlite_synchronous != "EXTRA")
+    throw std::runtime_error("database.sqlite_synchronous must be FULL, NORMAL or EXTRA");
+  std::string engine;
+  ConnectionPool::Opener opener;
+  int size = std::max(1, o.pool_size);
+  if (starts_with(o.url, "sqlite:")) {
+    engine = "sqlite";
+    std::string path = o.url.substr(7);
+    if (path.empty()) throw std::runtime_error("database URL sqlite: needs a path, e.g. sqlite:var/ketaclinic.db");
+    if (path == ":memory:") size = 1;
+    opener = [path, o] { return open_sqlite(path, o); };
+  } else if (starts_with(o.url, "postgresql://") || starts_with(o.url, "postgres://")) {
+    engine = "postgresql";
+    opener = [url = o.url] { return std::make_unique<soci::session>(soci::postgresql, url); };
+  } else {
+    throw std::runtime_error("database URL must start with sqlite: or postgresql:// (got \"" +
+                             o.url.substr(0, 20) + "\")");
+  }
+  auto store = std::unique_ptr<SociStore>(new SociStore(engine, std::make_unique<ConnectionPool>(opener, size)));
+  if (o.migrate) {
+    auto lease = store->pool_->acquire();
+    store->report_ = kc::store::migrate(lease.session(), engine, now_ms);
+  }
+  return store;
+}
+
+std::unique_ptr<app::Transaction> SociStore::begin(Mode mode) {
+  return std::make_unique<SociTransaction>(pool_->acquire(), engine_ == "sqlite", mode);
+}
+
+bool SociStore::ping() {
+  try {
+    auto lease = pool_->acquire();
+    int one = 0;
+    lease.session() << "SELECT 1", soci::into(one);
+    return one == 1;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace kc::store

@@ -1,0 +1,411 @@
+#include "store/soci_transaction.h"
+
+#include <deque>
+
+#include "domain/patient.h"
+
+namespace kc::store {
+namespace {
+
+using app::AuditHead;
+using app::ClinicId;
+using app::ClinicRow;
+using app::PatientRow;
+using app::SessionRow;
+using app::UserRow;
+
+/// The first key after every key that starts with `prefix` (byte order), or empty
+/// when there is none (a prefix of 0xff bytes).
+std::string prefix_end(std::string prefix) {
+  while (!prefix.empty()) {
+    auto& last = reinterpret_cast<unsigned char&>(prefix.back());
+    if (last < 0xff) {
+      ++last;
+      return prefix;
+    }
+    prefix.pop_back();
+  }
+  return {};
+}
+
+/// A statement built from text and bound by position, for queries whose filters vary.
+class DynamicQuery {
+ public:
+  explicit DynamicQuery(soci::session& s) : st_(s) {}
+  void arg(std::string v) { st_.exchange(soci::use(strings_.emplace_back(std::move(v)))); }
+  void arg(long long v) { st_.exchange(soci::use(ints_.emplace_back(v))); }
+  template <class T> void into(T& target) { st_.exchange(soci::into(target)); }
+  void run(const std::string& query) {
+    st_.alloc();
+    st_.prepare(query);
+    st_.define_and_bind();
+    st_.execute(false);
+  }
+  bool fetch() { return st_.fetch(); }
+
+ private:
+  soci::statement st_;
+  std::deque<std::string> strings_;
+  std::deque<long long> ints_;
+};
+
+constexpr const char* kUserColumns =
+    "id, clinic_id, email, display_name, password_hash, roles, disabled, failed_logins, locked_until_ms, "
+    "created_ms";
+
+struct UserFields {
+  UserRow row;
+  std::string roles;
+  int disabled = 0;
+  long long failed = 0, locked_until = 0, created = 0;
+
+  void bind(DynamicQuery& q) {
+    q.into(row.id); q.into(row.clinic_id); q.into(row.email); q.into(row.display_name);
+    q.into(row.password_hash); q.into(roles); q.into(disabled); q.into(failed);
+    q.into(locked_until); q.into(created);
+  }
+  UserRow take() const {
+    UserRow u = row;
+    u.roles = split_roles(roles);
+    u.disabled = disabled != 0;
+    u.failed_logins = static_cast<int>(failed);
+    u.locked_until_ms = locked_until;
+    u.created_ms = created;
+    return u;
+  }
+};
+
+constexpr const char* kAuditColumns =
+    "e.clinic_id, e.seq, e.at_ms, e.user_id, e.role, e.action, e.entity_type, e.entity_id, e.outcome, "
+    "e.client_address, e.prev_hash, e.hash";
+
+struct AuditFields {
+  AuditEvent e;
+  long long seq = 0, at = 0;
+  void bind(DynamicQuery& q) {
+    q.into(e.clinic_id); q.into(seq); q.into(at); q.into(e.user_id); q.into(e.role); q.into(e.action);
+    q.into(e.entity_type); q.into(e.entity_id); q.into(e.outcome); q.into(e.client_address);
+    q.into(e.prev_hash); q.into(e.hash);
+  }
+  AuditEvent take() const {
+    AuditEvent out = e;
+    out.seq = seq;
+    out.at_ms = at;
+    return out;
+  }
+};
+
+}  // namespace
+
+SociTransaction::SociTransaction(ConnectionPool::Lease lease, bool sqlite, app::Store::Mode mode)
+    : lease_(std::move(lease)), sqlite_(sqlite), mode_(mode) {
+  const bool write = mode == app::Store::Mode::write;
+  try {
+    if (sqlite_) sql() << (write ? "BEGIN IMMEDIATE" : "BEGIN");
+    else sql() << (write ? "BEGIN" : "BEGIN READ ONLY");
+  } catch (...) {
+    lease_.mark_broken();
+    throw;
+  }
+}
+
+SociTransaction::~SociTransaction() {
+  if (done_) return;
+  try {
+    sql() << "ROLLBACK";
+  } catch (...) {
+    lease_.mark_broken();  // the connection is in an unknown state: replace it
+  }
+}
+
+void SociTransaction::commit() {
+  try {
+    sql() << "COMMIT";
+    done_ = true;
+  } catch (...) {
+    done_ = true;
+    lease_.mark_broken();
+    throw;
+  }
+}
+
+std::string SociTransaction::lock_clause() const {
+  return !sqlite_ && mode_ == app::Store::Mode::write ? " FOR UPDATE" : "";
+}
+
+void SociTransaction::insert_clinic(const ClinicRow& c) {
+  long long created = c.created_ms;
+  sql() << "INSERT INTO clinics (id, name, created_ms) VALUES (:id, :name, :created)", soci::use(c.id),
+      soci::use(c.name), soci::use(created);
+}
+
+std::optional<ClinicRow> SociTransaction::clinic(const ClinicId& id) {
+  ClinicRow c;
+  long long created = 0;
+  sql() << "SELECT id, name, created_ms FROM clinics WHERE id = :id", soci::into(c.id), soci::into(c.name),
+      soci::into(created), soci::use(id.value);
+  if (!sql().got_data()) return std::nullopt;
+  c.created_ms = created;
+  return c;
+}
+
+std::optional<ClinicRow> SociTransaction::clinic_by_name(std::string_view name) {
+  ClinicRow c;
+  long long created = 0;
+  std::string n(name);
+  sql() << "SELECT id, name, created_ms FROM clinics WHERE name = :name", soci::into(c.id), soci::into(c.name),
+      soci::into(created), soci::use(n);
+  if (!sql().got_data()) return std::nullopt;
+  c.created_ms = created;
+  return c;
+}
+
+std::vector<ClinicRow> SociTransaction::clinics() {
+  DynamicQuery q(sql());
+  ClinicRow c;
+  long long created = 0;
+  q.into(c.id); q.into(c.name); q.into(created);
+  q.run("SELECT id, name, created_ms FROM clinics ORDER BY name");
+  std::vector<ClinicRow> out;
+  while (q.fetch()) out.push_back({c.id, c.name, created});
+  return out;
+}
+
+void SociTransaction::insert_user(const UserRow& u) {
+  std::string roles = join_roles(u.roles);
+  int disabled = u.disabled ? 1 : 0;
+  long long failed = u.failed_logins, locked = u.locked_until_ms, created = u.created_ms;
+  sql() << "INSERT INTO users (" << kUserColumns
+        << ") VALUES (:id, :clinic, :email, :name, :hash, :roles, :disabled, :failed, :locked, :created)",
+      soci::use(u.id), soci::use(u.clinic_id), soci::use(u.email), soci::use(u.display_name),
+      soci::use(u.password_hash), soci::use(roles), soci::use(disabled), soci::use(failed), soci::use(locked),
+      soci::use(created);
+}
+
+void SociTransaction::update_user(const ClinicId& clinic, const UserRow& u) {
+  std::string roles = join_roles(u.roles);
+  int disabled = u.disabled ? 1 : 0;
+  long long failed = u.failed_logins, locked = u.locked_until_ms;
+  sql() << "UPDATE users SET display_name = :name, password_hash = :hash, roles = :roles, disabled = :disabled, "
+           "failed_logins = :failed, locked_until_ms = :locked WHERE clinic_id = :clinic AND id = :id",
+      soci::use(u.display_name), soci::use(u.password_hash), soci::use(roles), soci::use(disabled),
+      soci::use(failed), soci::use(locked), soci::use(clinic.value), soci::use(u.id);
+}
+
+std::vector<UserRow> SociTransaction::select_users(const std::string& tail, const std::vector<std::string>& args) {
+  DynamicQuery q(sql());
+  for (const auto& a : args) q.arg(a);
+  UserFields f;
+  f.bind(q);
+  q.run(std::string("SELECT ") + kUserColumns + " FROM users " + tail);
+  std::vector<UserRow> out;
+  while (q.fetch()) out.push_back(f.take());
+  return out;
+}
+
+std::optional<UserRow> SociTransaction::user(const ClinicId& clinic, std::string_view id) {
+  auto rows = select_users("WHERE clinic_id = :c AND id = :id" + lock_clause(), {clinic.value, std::string(id)});
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::optional<UserRow> SociTransaction::user_by_email(std::string_view email) {
+  auto rows = select_users("WHERE email = :email" + lock_clause(), {std::string(email)});
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<UserRow> SociTransaction::users(const ClinicId& clinic, std::string_view after_email, int limit) {
+  return select_users("WHERE clinic_id = :c AND email > :after ORDER BY email LIMIT " + std::to_string(limit),
+                      {clinic.value, std::string(after_email)});
+}
+
+void SociTransaction::insert_session(const SessionRow& s) {
+  long long created = s.created_ms, seen = s.last_seen_ms;
+  int revoked = s.revoked ? 1 : 0;
+  sql() << "INSERT INTO sessions (token_hash, user_id, clinic_id, csrf_token, created_ms, last_seen_ms, revoked) "
+           "VALUES (:t, :u, :c, :csrf, :created, :seen, :revoked)",
+      soci::use(s.token_hash), soci::use(s.user_id), soci::use(s.clinic_id), soci::use(s.csrf_token),
+      soci::use(created), soci::use(seen), soci::use(revoked);
+}
+
+std::optional<SessionRow> SociTransaction::session(std::string_view token_hash) {
+  SessionRow s;
+  long long created = 0, seen = 0;
+  int revoked = 0;
+  std::string t(token_hash);
+  sql() << "SELECT token_hash, user_id, clinic_id, csrf_token, created_ms, last_seen_ms, revoked FROM sessions "
+           "WHERE token_hash = :t",
+      soci::into(s.token_hash), soci::into(s.user_id), soci::into(s.clinic_id), soci::into(s.csrf_token),
+      soci::into(created), soci::into(seen), soci::into(revoked), soci::use(t);
+  if (!sql().got_data()) return std::nullopt;
+  s.created_ms = created;
+  s.last_seen_ms = seen;
+  s.revoked = revoked != 0;
+  return s;
+}
+
+void SociTransaction::touch_session(std::string_view token_hash, std::int64_t now_ms) {
+  long long now = now_ms;
+  std::string t(token_hash);
+  sql() << "UPDATE sessions SET last_seen_ms = :now WHERE token_hash = :t AND last_seen_ms < :now2",
+      soci::use(now), soci::use(t), soci::use(now);
+}
+
+void SociTransaction::revoke_session(std::string_view token_hash) {
+  std::string t(token_hash);
+  sql() << "UPDATE sessions SET revoked = 1 WHERE token_hash = :t", soci::use(t);
+}
+
+void SociTransaction::revoke_user_sessions(const ClinicId& clinic, std::string_view user_id) {
+  std::string u(user_id);
+  sql() << "UPDATE sessions SET revoked = 1 WHERE clinic_id = :c AND user_id = :u", soci::use(clinic.value),
+      soci::use(u);
+}
+
+AuditHead SociTransaction::lock_audit_head(const ClinicId& clinic) {
+  std::string genesis = genesis_hash();
+  sql() << "INSERT INTO audit_heads (clinic_id, seq, hash) VALUES (:c, 0, :h) ON CONFLICT DO NOTHING",
+      soci::use(clinic.value), soci::use(genesis);
+  AuditHead head;
+  long long seq = 0;
+  sql() << "SELECT seq, hash FROM audit_heads WHERE clinic_id = :c" + lock_clause(), soci::into(seq),
+      soci::into(head.hash), soci::use(clinic.value);
+  head.seq = seq;
+  return head;
+}
+
+AuditHead SociTransaction::audit_head(const ClinicId& clinic) {
+  AuditHead head;
+  long long seq = 0;
+  sql() << "SELECT seq, hash FROM audit_heads WHERE clinic_id = :c", soci::into(seq), soci::into(head.hash),
+      soci::use(clinic.value);
+  if (!sql().got_data()) return {0, genesis_hash()};
+  head.seq = seq;
+  return head;
+}
+
+void SociTransaction::append_audit(const AuditEvent& e) {
+  long long seq = e.seq, at = e.at_ms;
+  sql() << "INSERT INTO audit_events (clinic_id, seq, at_ms, user_id, role, action, entity_type, entity_id, "
+           "outcome, client_address, prev_hash, hash) VALUES (:c, :seq, :at, :u, :r, :a, :et, :eid, :o, :addr, "
+           ":prev, :hash)",
+      soci::use(e.clinic_id), soci::use(seq), soci::use(at), soci::use(e.user_id), soci::use(e.role),
+      soci::use(e.action), soci::use(e.entity_type), soci::use(e.entity_id), soci::use(e.outcome),
+      soci::use(e.client_address), soci::use(e.prev_hash), soci::use(e.hash);
+  sql() << "UPDATE audit_heads SET seq = :seq, hash = :hash WHERE clinic_id = :c", soci::use(seq),
+      soci::use(e.hash), soci::use(e.clinic_id);
+}
+
+std::vector<app::AuditListItem> SociTransaction::audit_events(const ClinicId& clinic,
+                                                              const app::AuditFilter& f) {
+  DynamicQuery q(sql());
+  std::string where = "e.clinic_id = :c";
+  q.arg(clinic.value);
+  auto text = [&](const std::string& column, const std::string& value) {
+    if (value.empty()) return;
+    where += " AND " + column + " = :p" + std::to_string(where.size());
+    q.arg(value);
+  };
+  auto number = [&](const std::string& cond, std::optional<std::int64_t> value) {
+    if (!value) return;
+    where += " AND " + cond + std::to_string(where.size());
+    q.arg(static_cast<long long>(*value));
+  };
+  text("e.action", f.action);
+  text("e.user_id", f.user_id);
+  text("e.entity_type", f.entity_type);
+  text("e.entity_id", f.entity_id);
+  number("e.at_ms >= :p", f.from_ms);
+  number("e.at_ms < :p", f.to_ms);
+  number("e.seq < :p", f.before_seq);
+  AuditFields fields;
+  std::string email;
+  fields.bind(q);
+  q.into(email);
+  q.run(std::string("SELECT ") + kAuditColumns +
+        ", COALESCE(u.email, '') FROM audit_events e LEFT JOIN users u ON u.id = e.user_id WHERE " + where +
+        " ORDER BY e.seq DESC LIMIT " + std::to_string(f.limit));
+  std::vector<app::AuditListItem> out;
+  while (q.fetch()) out.push_back({fields.take(), email});
+  return out;
+}
+
+void SociTransaction::for_each_audit_event(const ClinicId& clinic,
+                                           const std::function<void(const AuditEvent&)>& visit) {
+  DynamicQuery q(sql());
+  q.arg(clinic.value);
+  AuditFields fields;
+  fields.bind(q);
+  q.run(std::string("SELECT ") + kAuditColumns + " FROM audit_events e WHERE e.clinic_id = :c ORDER BY e.seq");
+  while (q.fetch()) visit(fields.take());
+}
+
+void SociTransaction::insert_patient(const PatientRow& p) {
+  long long created = p.created_ms;
+  std::string given_key = search_key(p.given_name), family_key = search_key(p.family_name);
+  sql() << "INSERT INTO patients (id, clinic_id, given_name, family_name, given_key, family_key, date_of_birth, "
+           "created_ms) VALUES (:id, :c, :g, :f, :gk, :fk, :dob, :created)",
+      soci::use(p.id), soci::use(p.clinic_id), soci::use(p.given_name), soci::use(p.family_name),
+      soci::use(given_key), soci::use(family_key), soci::use(p.date_of_birth), soci::use(created);
+}
+
+namespace {
+constexpr const char* kPatientColumns = "id, clinic_id, given_name, family_name, date_of_birth, created_ms";
+struct PatientFields {
+  PatientRow row;
+  long long created = 0;
+  void bind(DynamicQuery& q) {
+    q.into(row.id); q.into(row.clinic_id); q.into(row.given_name); q.into(row.family_name);
+    q.into(row.date_of_birth); q.into(created);
+  }
+  PatientRow take() const {
+    PatientRow p = row;
+    p.created_ms = created;
+    return p;
+  }
+};
+}  // namespace
+
+std::optional<PatientRow> SociTransaction::patient(const ClinicId& clinic, std::string_view id) {
+  DynamicQuery q(sql());
+  q.arg(clinic.value);
+  q.arg(std::string(id));
+  PatientFields f;
+  f.bind(q);
+  q.run(std::string("SELECT ") + kPatientColumns + " FROM patients WHERE clinic_id = :c AND id = :id");
+  if (!q.fetch()) return std::nullopt;
+  return f.take();
+}
+
+std::vector<PatientRow> SociTransaction::patients(const ClinicId& clinic, std::string_view prefix,
+                                                  const std::optional<app::PatientCursor>& after, int limit) {
+  DynamicQuery q(sql());
+  std::string where = "clinic_id = :c";
+  q.arg(clinic.value);
+  if (!prefix.empty()) {
+    // Two index range scans (family, given), not LIKE: stays fast on large clinics.
+    std::string end = prefix_end(std::string(prefix));
+    where += " AND ((family_key >= :f1" + std::string(end.empty() ? "" : " AND family_key < :f2") +
+             ") OR (given_key >= :g1" + (end.empty() ? "" : " AND given_key < :g2") + "))";
+    q.arg(std::string(prefix));
+    if (!end.empty()) q.arg(end);
+    q.arg(std::string(prefix));
+    if (!end.empty()) q.arg(end);
+  }
+  if (after) {
+    where += " AND (family_key, given_key, id) > (:af, :ag, :ai)";
+    q.arg(after->family_key);
+    q.arg(after->given_key);
+    q.arg(after->id);
+  }
+  PatientFields f;
+  f.bind(q);
+  q.run(std::string("SELECT ") + kPatientColumns + " FROM patients WHERE " + where +
+        " ORDER BY family_key, given_key, id LIMIT " + std::to_string(limit));
+  std::vector<PatientRow> out;
+  while (q.fetch()) out.push_back(f.take());
+  return out;
+}
+
+}  // namespace kc::store

@@ -1,0 +1,61 @@
+// One database transaction on a pooled SOCI session: the SQL behind the Store port.
+//
+// SQLite write transactions start with BEGIN IMMEDIATE (the write lock is taken up
+// front, so two writers never deadlock on a lock upgrade). On PostgreSQL, rows read
+// for change in a write transaction are locked (FOR UPDATE) until commit.
+#pragma once
+
+#include "app/store.h"
+#include "store/connection_pool.h"
+
+namespace kc::store {
+
+class SociTransaction final : public app::Transaction {
+ public:
+  SociTransaction(ConnectionPool::Lease lease, bool sqlite, app::Store::Mode mode);
+  ~SociTransaction() override;
+
+  void commit() override;
+
+  void insert_clinic(const app::ClinicRow& clinic) override;
+  std::optional<app::ClinicRow> clinic(const app::ClinicId& id) override;
+  std::optional<app::ClinicRow> clinic_by_name(std::string_view name) override;
+  std::vector<app::ClinicRow> clinics() override;
+
+  void insert_user(const app::UserRow& user) override;
+  void update_user(const app::ClinicId& clinic, const app::UserRow& user) override;
+  std::optional<app::UserRow> user(const app::ClinicId& clinic, std::string_view id) override;
+  std::optional<app::UserRow> user_by_email(std::string_view email) override;
+  std::vector<app::UserRow> users(const app::ClinicId& clinic, std::string_view after_email, int limit) override;
+
+  void insert_session(const app::SessionRow& session) override;
+  std::optional<app::SessionRow> session(std::string_view token_hash) override;
+  void touch_session(std::string_view token_hash, std::int64_t now_ms) override;
+  void revoke_session(std::string_view token_hash) override;
+  void revoke_user_sessions(const app::ClinicId& clinic, std::string_view user_id) override;
+
+  app::AuditHead lock_audit_head(const app::ClinicId& clinic) override;
+  void append_audit(const AuditEvent& event) override;
+  std::vector<app::AuditListItem> audit_events(const app::ClinicId& clinic,
+                                               const app::AuditFilter& filter) override;
+  void for_each_audit_event(const app::ClinicId& clinic,
+                            const std::function<void(const AuditEvent&)>& visit) override;
+  app::AuditHead audit_head(const app::ClinicId& clinic) override;
+
+  void insert_patient(const app::PatientRow& patient) override;
+  std::optional<app::PatientRow> patient(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::PatientRow> patients(const app::ClinicId& clinic, std::string_view name_prefix,
+                                        const std::optional<app::PatientCursor>& after, int limit) override;
+
+ private:
+  soci::session& sql() { return lease_.session(); }
+  std::string lock_clause() const;
+  std::vector<app::UserRow> select_users(const std::string& where, const std::vector<std::string>& args);
+
+  ConnectionPool::Lease lease_;
+  bool sqlite_;
+  app::Store::Mode mode_;
+  bool done_ = false;
+};
+
+}  // namespace kc::store

@@ -1,0 +1,109 @@
+// Story: the admin adds a nurse; the nurse signs in and finds no admin pages; the
+// admin then finds both events in the audit log. Runs the real server binary and
+// Debian's Chromium. Needs `npm run build` (web/dist) and build/test/ketaclinic.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { DEMO_PASSWORD, DEMO_USERS, binaryPath, repoRoot, startServer } from '../../tests/support/server.mjs';
+
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+const README_SCREENSHOT = join(repoRoot, 'docs/img/audit-log.png');
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const NURSE = { email: `nina.${Date.now()}@demo.test`, name: 'Nina Nurse', password: 'nurse-password-2026' };
+
+async function signIn(page, email, password) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+async function signOut(page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('heading', { name: 'Sign in to KetaClinic' }).waitFor();
+}
+
+const navLinks = (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+
+/** Rows of the audit table whose action is exactly `action`, optionally for one user. */
+const auditRows = (page, action, userEmail) => {
+  const rows = page.locator('tbody tr').filter({ has: page.locator('code', { hasText: new RegExp(`^${action.replace('.', '\\.')}$`) }) });
+  return userEmail ? rows.filter({ hasText: userEmail }) : rows;
+};
+
+test('an admin adds a nurse, who cannot open admin pages; the audit log shows both', { timeout: 120_000 }, async () => {
+  assert.ok(existsSync(binaryPath), `no server binary at ${binaryPath}: build the server first`);
+  assert.ok(existsSync(join(repoRoot, 'web/dist/index.html')), 'no web/dist: run npm run build first');
+  const server = await startServer();
+  const profile = mkdtempSync(join(tmpdir(), 'ketaclinic-chromium-'));
+  let browser;
+  try {
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
+    });
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(15_000);
+    const pageProblems = [];
+    page.on('pageerror', (error) => pageProblems.push(error.message));
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) pageProblems.push(m.text()); });
+
+    // The admin signs in and adds a nurse.
+    await page.goto(server.url + '/');
+    await signIn(page, DEMO_USERS.admin, DEMO_PASSWORD);
+    assert.deepEqual(await navLinks(page), ['Patients', 'Users', 'Audit log']);
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users and roles' }).waitFor();
+    await page.getByLabel('Email').fill(NURSE.email);
+    await page.getByLabel('Display name').fill(NURSE.name);
+    await page.getByRole('checkbox', { name: 'Nurse' }).check();
+    await page.getByLabel('Initial password').fill(NURSE.password);
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.locator('tbody tr', { hasText: NURSE.email }).waitFor();
+    assert.match(await page.locator('tbody tr', { hasText: NURSE.email }).innerText(), /Nurse\s+Active/);
+    await signOut(page);
+
+    // The nurse signs in: Patients only, and /users typed by hand is refused without calling the admin API.
+    const usersApiCalls = [];
+    const recordUsersApi = (request) => { if (new URL(request.url()).pathname.startsWith('/api/v1/users')) usersApiCalls.push(request.url()); };
+    page.on('request', recordUsersApi);
+    await signIn(page, NURSE.email, NURSE.password);
+    assert.deepEqual(await navLinks(page), ['Patients']);
+    await page.goto(server.url + '/users');
+    await page.getByRole('alert').filter({ hasText: 'You do not have access to this page' }).waitFor();
+    assert.deepEqual(usersApiCalls, []);
+    page.off('request', recordUsersApi);
+    await signOut(page);
+
+    // The admin finds the nurse's creation and her sign-in in the audit log.
+    await signIn(page, DEMO_USERS.admin, DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { name: 'Audit log' }).waitFor();
+    await auditRows(page, 'user.create').first().waitFor();
+    await auditRows(page, 'auth.login', NURSE.email).first().waitFor();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    mkdirSync(dirname(README_SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'audit-log.png'), fullPage: true });
+    await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
+
+    // Filtering by the nurse's email leaves only her events.
+    await page.getByLabel('User (email or id)').fill(NURSE.email);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await auditRows(page, 'user.create').first().waitFor({ state: 'detached' });
+    const users = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+    assert.ok(users.length > 0 && users.every((u) => u === NURSE.email), `rows for other users: ${users}`);
+
+    assert.deepEqual(pageProblems, []);
+  } finally {
+    await browser?.close();
+    await server.stop();
+    server.cleanup();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiClient, ApiError, type Fetch, type Session } from './api';
+
+const SESSION: Session = {
+  user: {
+    id: 'u1',
+    email: 'admin@demo.test',
+    display_name: 'Ada Admin',
+    roles: ['admin'],
+    disabled: false,
+    locked: false,
+    created_at: '2026-01-01T00:00:00Z',
+    clinic: { id: 'c1', name: 'Demo Clinic' },
+  },
+  csrf_token: 'csrf-123',
+  idle_timeout_s: 900,
+  absolute_expires_at: '2026-01-01T12:00:00Z',
+};
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+/** A client whose fetch answers with the given responses in turn and records each request. */
+function clientAnswering(...responses: Response[]) {
+  const fetchFn = vi.fn<Fetch>(() => Promise.resolve(responses.shift() ?? new Response(null, { status: 500 })));
+  const client = new ApiClient(fetchFn);
+  const request = (i: number) => {
+    const [url = '', init = {}] = fetchFn.mock.calls[i] ?? [];
+    return { url, init, headers: new Headers(init.headers) };
+  };
+  return { client, fetchFn, request };
+}
+
+describe('ApiClient errors', () => {
+  it('carries status, code, message and field from the error body', async () => {
+    const { client } = clientAnswering(
+      json(409, { error: { code: 'email_taken', message: 'This email is already in use.', field: 'email' } }),
+    );
+    const error = await client.createUser({ email: 'a@b.c', display_name: 'A', roles: ['nurse'], password: 'x'.repeat(12) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 409, code: 'email_taken', message: 'This email is already in use.', field: 'email' });
+  });
+
+  it('turns a body that is not JSON into a generic error with the status', async () => {
+    const { client } = clientAnswering(new Response('<html>Bad gateway</html>', { status: 502 }));
+    await expect(client.listPatients('')).rejects.toMatchObject({ status: 502, code: 'http_502', field: undefined });
+  });
+
+  it('reports a network failure as status 0', async () => {
+    const client = new ApiClient(() => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(client.me()).rejects.toMatchObject({ status: 0, code: 'network_error' });
+  });
+});
+
+describe('ApiClient requests', () => {
+  it('sends the CSRF token from login on POST, and not on GET', async () => {
+    const { client, request } = clientAnswering(json(200, SESSION), json(200, { items: [], next_cursor: null }), json(201, {}));
+    await client.login('admin@demo.test', 'demo-clinic-2026');
+    await client.listUsers();
+    await client.createPatient({ given_name: 'Jane', family_name: 'Doe', date_of_birth: '1980-02-29' });
+
+    expect(request(0).headers.has('X-CSRF-Token')).toBe(false);
+    expect(request(1).init.method).toBe('GET');
+    expect(request(1).headers.has('X-CSRF-Token')).toBe(false);
+    expect(request(2).init.method).toBe('POST');
+    expect(request(2).headers.get('X-CSRF-Token')).toBe('csrf-123');
+    expect(request(2).headers.get('Content-Type')).toBe('application/json');
+    expect(request(2).init.credentials).toBe('same-origin');
+    expect(JSON.parse(request(2).init.body as string)).toEqual({ given_name: 'Jane', family_name: 'Doe', date_of_birth: '1980-02-29' });
+  });
+
+  it('uses the token from the latest me response', async () => {
+    const { client, request } = clientAnswering(json(200, SESSION), json(200, { ...SESSION, csrf_token: 'csrf-456' }), new Response(null, { status: 204 }));
+    await client.login('admin@demo.test', 'pw');
+    await client.me();
+    await expect(client.logout()).resolves.toBeUndefined();
+    expect(request(2).headers.get('X-CSRF-Token')).toBe('csrf-456');
+  });
+
+  it('puts only the filters that are set in the query string', async () => {
+    const { client, request } = clientAnswering(json(200, { items: [], next_cursor: null }));
+    await client.listAudit({ action: 'user.create', user_id: '', entity_type: 'user' }, 'cursor 2');
+    expect(request(0).url).toBe('/api/v1/audit?action=user.create&entity_type=user&limit=50&cursor=cursor+2');
+  });
+});
+
+describe('ApiClient sign-out notification', () => {
+  it('tells the app when a call gets 401', async () => {
+    const { client } = clientAnswering(json(401, { error: { code: 'unauthenticated', message: 'Sign in again.' } }));
+    const onUnauthorized = vi.fn();
+    client.onUnauthorized = onUnauthorized;
+    await expect(client.listPatients('do')).rejects.toMatchObject({ status: 401, code: 'unauthenticated' });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('does not treat a failed login as a lost session', async () => {
+    const { client } = clientAnswering(json(401, { error: { code: 'invalid_credentials', message: 'Email or password is wrong.' } }));
+    const onUnauthorized = vi.fn();
+    client.onUnauthorized = onUnauthorized;
+    await expect(client.login('a@b.c', 'nope')).rejects.toMatchObject({ code: 'invalid_credentials' });
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('forgets the CSRF token after a 401', async () => {
+    const { client, request } = clientAnswering(
+      json(200, SESSION),
+      json(401, { error: { code: 'unauthenticated', message: 'Sign in again.' } }),
+      json(201, {}),
+    );
+    await client.login('admin@demo.test', 'pw');
+    await client.me().catch(() => undefined);
+    await client.createPatient({ given_name: 'A', family_name: 'B', date_of_birth: '2000-01-01' });
+    expect(request(2).headers.has('X-CSRF-Token')).toBe(false);
+  });
+});

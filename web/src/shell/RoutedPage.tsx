@@ -1,0 +1,42 @@
+// The page for the current path, or why there is none. A page the user's roles do
+// not allow is never rendered, so its API calls are never made.
+import type { ApiClient, Role } from '../api';
+import { AuditLogPage } from '../audit/AuditLogPage';
+import { canOpen, navItemFor, type PagePath } from '../navigation';
+import { PatientsPage } from '../patients/PatientsPage';
+import { UsersPage } from '../users/UsersPage';
+
+interface RoutedPageProps {
+  path: string;
+  roles: readonly Role[];
+  api: ApiClient;
+}
+
+export function RoutedPage({ path, roles, api }: RoutedPageProps) {
+  const item = navItemFor(path);
+  if (!item) return <PageMessage title="Page not found" text="There is no page at this address. Use the links above." />;
+  if (!canOpen(item, roles)) {
+    return <PageMessage title="You do not have access to this page" text="Your roles do not include this page. Ask an administrator if you need it." />;
+  }
+  return pageFor(item.path, api);
+}
+
+function pageFor(path: PagePath, api: ApiClient) {
+  switch (path) {
+    case '/patients':
+      return <PatientsPage api={api} />;
+    case '/users':
+      return <UsersPage api={api} />;
+    case '/audit':
+      return <AuditLogPage api={api} />;
+  }
+}
+
+function PageMessage({ title, text }: { title: string; text: string }) {
+  return (
+    <section class="panel" role="alert">
+      <h1>{title}</h1>
+      <p>{text}</p>
+    </section>
+  );
+}
