@@ -2,8 +2,8 @@
 
 namespace kc::app {
 
-void AuditLog::record(Transaction& tx, const Caller& caller, std::string_view action,
-                      std::string_view entity_type, std::string_view entity_id, std::string_view outcome) {
+void AuditLog::record(Transaction& tx, const Caller& caller, std::string_view action, std::string_view entity_type,
+                      std::string_view entity_id, std::string_view outcome) {
   AuditHead head = tx.lock_audit_head(caller.clinic);
   AuditEvent e;
   e.clinic_id = caller.clinic.value;
@@ -20,8 +20,8 @@ void AuditLog::record(Transaction& tx, const Caller& caller, std::string_view ac
   tx.append_audit(e);
 }
 
-void AuditLog::record_denied(Store& store, const Caller& caller, std::string_view action,
-                             std::string_view entity_type, std::string_view entity_id) {
+void AuditLog::record_denied(Store& store, const Caller& caller, std::string_view action, std::string_view entity_type,
+                             std::string_view entity_id) {
   auto tx = store.begin(Store::Mode::write);
   record(*tx, caller, action, entity_type, entity_id, outcome::denied);
   tx->commit();

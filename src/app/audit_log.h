@@ -25,8 +25,8 @@ class AuditLog {
 
   /// Records a refused action in a transaction of its own (the action's own
   /// transaction is not written).
-  void record_denied(Store& store, const Caller& caller, std::string_view action,
-                     std::string_view entity_type, std::string_view entity_id);
+  void record_denied(Store& store, const Caller& caller, std::string_view action, std::string_view entity_type,
+                     std::string_view entity_id);
 
  private:
   Crypto& crypto_;

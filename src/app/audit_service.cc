@@ -6,7 +6,10 @@
 namespace kc::app {
 
 Result<AuditPage> AuditService::list(const Caller& caller, AuditFilter filter, const std::string& cursor) {
-  if (!caller.can(Action::audit_read)) return Error::forbidden();
+  if (!caller.can(Action::audit_read)) {
+    log_.record_denied(store_, caller, "audit.list", "audit", "");
+    return Error::forbidden();
+  }
   if (!cursor.empty()) {
     std::int64_t seq = 0;
     auto r = std::from_chars(cursor.data(), cursor.data() + cursor.size(), seq);
@@ -37,9 +40,9 @@ std::vector<ClinicChainReport> AuditService::verify_all() {
     ClinicChainReport report{clinic, verifier.count(), verifier.first_break()};
     AuditHead head = tx->audit_head(id);
     if (!report.first_break && head.seq != verifier.count()) {
-      report.first_break = ChainBreak{verifier.count() + 1, "events after seq " + std::to_string(verifier.count()) +
-                                                                " are missing (the head is at seq " +
-                                                                std::to_string(head.seq) + ")"};
+      report.first_break =
+          ChainBreak{verifier.count() + 1, "events after seq " + std::to_string(verifier.count()) +
+                                               " are missing (the head is at seq " + std::to_string(head.seq) + ")"};
     }
     reports.push_back(std::move(report));
   }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/audit_log.h"
 #include "app/caller.h"
 #include "app/ports.h"
 #include "app/store.h"
@@ -26,7 +27,8 @@ struct ClinicChainReport {
 
 class AuditService {
  public:
-  AuditService(Store& store, Crypto& crypto) : store_(store), crypto_(crypto) {}
+  AuditService(Store& store, Crypto& crypto, const Clock& clock)
+      : store_(store), crypto_(crypto), log_(crypto, clock) {}
 
   /// `cursor` is the opaque next_cursor of the previous page (empty: newest first).
   Result<AuditPage> list(const Caller& caller, AuditFilter filter, const std::string& cursor);
@@ -37,6 +39,7 @@ class AuditService {
  private:
   Store& store_;
   Crypto& crypto_;
+  AuditLog log_;
 };
 
 }  // namespace kc::app

@@ -5,11 +5,16 @@
 namespace kc::app {
 
 AuthService::AuthService(Store& store, Crypto& crypto, const Clock& clock, AuthPolicy policy)
-    : store_(store), crypto_(crypto), clock_(clock), policy_(policy), audit_(crypto, clock),
+    : store_(store),
+      crypto_(crypto),
+      clock_(clock),
+      policy_(policy),
+      audit_(crypto, clock),
       dummy_hash_(crypto.hash_password("kc-dummy-password-for-timing")) {}
 
 Error AuthService::invalid_credentials() {
-  return {ErrorKind::unauthenticated, "invalid_credentials",
+  return {ErrorKind::unauthenticated,
+          "invalid_credentials",
           "Sign-in failed. Check the e-mail and password; after repeated failures the account is "
           "locked for a while.",
           {}};
@@ -33,8 +38,7 @@ Result<LoginResult> AuthService::login(std::string_view email_in, std::string_vi
   return finish_login(*user, password_ok, client_address);
 }
 
-Result<LoginResult> AuthService::finish_login(const UserRow& seen, bool password_ok,
-                                              std::string_view client_address) {
+Result<LoginResult> AuthService::finish_login(const UserRow& seen, bool password_ok, std::string_view client_address) {
   const std::int64_t now = clock_.now_ms();
   ClinicId clinic{seen.clinic_id};
   auto tx = store_.begin(Store::Mode::write);
@@ -53,8 +57,8 @@ Result<LoginResult> AuthService::finish_login(const UserRow& seen, bool password
       user->locked_until_ms = lock.locked_until_ms;
       tx->update_user(clinic, *user);
     }
-    audit_.record(*tx, caller, is_locked(lock, now) ? "auth.login_locked" : "auth.login_failed", "user",
-                  user->id, outcome::denied);
+    audit_.record(*tx, caller, is_locked(lock, now) ? "auth.login_locked" : "auth.login_failed", "user", user->id,
+                  outcome::denied);
     tx->commit();
     return invalid_credentials();
   }
@@ -64,14 +68,14 @@ Result<LoginResult> AuthService::finish_login(const UserRow& seen, bool password
   tx->update_user(clinic, *user);
   LoginResult result;
   result.token = crypto_.random_token();
-  SessionRow session{crypto_.sha256_hex(result.token), user->id, user->clinic_id, crypto_.random_token(),
-                     now, now, false};
+  SessionRow session{
+      crypto_.sha256_hex(result.token), user->id, user->clinic_id, crypto_.random_token(), now, now, false};
   tx->insert_session(session);
   audit_.record(*tx, caller, "auth.login", "user", user->id);
   auto clinic_row = tx->clinic(clinic);
   tx->commit();
-  result.info = SessionInfo{*user, clinic_row.value_or(ClinicRow{}), session.csrf_token,
-                            policy_.session_idle_ms, now + policy_.session_absolute_ms};
+  result.info = SessionInfo{*user, clinic_row.value_or(ClinicRow{}), session.csrf_token, policy_.session_idle_ms,
+                            now + policy_.session_absolute_ms};
   return result;
 }
 

@@ -14,8 +14,8 @@ Result<ClinicRow> ensure_clinic(Store& store, Crypto& crypto, const Clock& clock
   if (auto existing = tx->clinic_by_name(*name)) return *existing;
   ClinicRow clinic{new_id(crypto, "cln"), *name, clock.now_ms()};
   tx->insert_clinic(clinic);
-  AuditLog(crypto, clock).record(*tx, Caller::system(ClinicId{clinic.id}, client_address), "clinic.create",
-                                 "clinic", clinic.id);
+  AuditLog(crypto, clock)
+      .record(*tx, Caller::system(ClinicId{clinic.id}, client_address), "clinic.create", "clinic", clinic.id);
   tx->commit();
   return clinic;
 }

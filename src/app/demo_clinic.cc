@@ -13,8 +13,8 @@ struct DemoPatient {
 
 // Invented people; any likeness is chance.
 constexpr std::array kDemoPatients = {
-    DemoPatient{"Maya", "Okafor", "1986-03-14"},  DemoPatient{"Jonas", "Lindqvist", "1979-11-02"},
-    DemoPatient{"Rosa", "Delgado", "1992-07-23"}, DemoPatient{"Samuel", "Achebe", "1968-01-30"},
+    DemoPatient{"Maya", "Okafor", "1986-03-14"},   DemoPatient{"Jonas", "Lindqvist", "1979-11-02"},
+    DemoPatient{"Rosa", "Delgado", "1992-07-23"},  DemoPatient{"Samuel", "Achebe", "1968-01-30"},
     DemoPatient{"Lena", "Hoffmann", "2001-05-09"}, DemoPatient{"Tomás", "Ferreira", "1974-09-17"},
 };
 
@@ -35,14 +35,22 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
   Caller system = Caller::system(ClinicId{clinic.id}, "demo-seed");
   audit.record(*tx, system, "clinic.create", "clinic", clinic.id);
   for (const auto& u : kDemoUsers) {
-    UserRow user{new_id(crypto, "usr"), clinic.id, std::string(u.email), std::string(u.display_name), hash,
-                 {u.role}, false, 0, 0, now};
+    UserRow user{new_id(crypto, "usr"),
+                 clinic.id,
+                 std::string(u.email),
+                 std::string(u.display_name),
+                 hash,
+                 {u.role},
+                 false,
+                 0,
+                 0,
+                 now};
     tx->insert_user(user);
     audit.record(*tx, system, "user.create", "user", user.id);
   }
   for (const auto& p : kDemoPatients) {
-    PatientRow row{new_id(crypto, "pat"), clinic.id, std::string(p.given), std::string(p.family),
-                   std::string(p.dob), now};
+    PatientRow row{new_id(crypto, "pat"), clinic.id,          std::string(p.given),
+                   std::string(p.family), std::string(p.dob), now};
     tx->insert_patient(row);
     audit.record(*tx, system, "patient.create", "patient", row.id);
   }

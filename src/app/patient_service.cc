@@ -38,9 +38,7 @@ std::optional<std::string> from_hex(std::string_view s) {
 
 }  // namespace
 
-std::string encode_cursor(const PatientCursor& c) {
-  return to_hex(c.family_key + kSep + c.given_key + kSep + c.id);
-}
+std::string encode_cursor(const PatientCursor& c) { return to_hex(c.family_key + kSep + c.given_key + kSep + c.id); }
 
 std::optional<PatientCursor> decode_cursor(const std::string& text) {
   auto raw = from_hex(text);
@@ -57,11 +55,15 @@ Result<PatientRow> PatientService::create(const Caller& caller, const NewPatient
     audit_.record_denied(store_, caller, "patient.create", "patient", "");
     return Error::forbidden();
   }
-  auto identity = validate_patient_identity(input.given_name, input.family_name, input.date_of_birth,
-                                            date_of(clock_.now_ms()));
+  auto identity =
+      validate_patient_identity(input.given_name, input.family_name, input.date_of_birth, date_of(clock_.now_ms()));
   if (!identity) return identity.error();
-  PatientRow row{new_id(crypto_, "pat"), caller.clinic.value, identity->given_name, identity->family_name,
-                 format_date(identity->date_of_birth), clock_.now_ms()};
+  PatientRow row{new_id(crypto_, "pat"),
+                 caller.clinic.value,
+                 identity->given_name,
+                 identity->family_name,
+                 format_date(identity->date_of_birth),
+                 clock_.now_ms()};
   auto tx = store_.begin(Store::Mode::write);
   tx->insert_patient(row);
   audit_.record(*tx, caller, "patient.create", "patient", row.id);
@@ -82,8 +84,8 @@ Result<PatientRow> PatientService::get(const Caller& caller, const std::string& 
   return *row;
 }
 
-Result<PatientPage> PatientService::search(const Caller& caller, const std::string& query,
-                                           const std::string& cursor, int limit) {
+Result<PatientPage> PatientService::search(const Caller& caller, const std::string& query, const std::string& cursor,
+                                           int limit) {
   if (!caller.can(Action::patients_read)) {
     audit_.record_denied(store_, caller, "patient.list", "patient", "");
     return Error::forbidden();

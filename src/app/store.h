@@ -74,8 +74,8 @@ struct AuditHead {
 
 struct AuditFilter {
   std::string action, user_id, entity_type, entity_id;  // empty: any
-  std::optional<std::int64_t> from_ms, to_ms;            // inclusive, exclusive
-  std::optional<std::int64_t> before_seq;                // cursor: events older than this
+  std::optional<std::int64_t> from_ms, to_ms;           // inclusive, exclusive
+  std::optional<std::int64_t> before_seq;               // cursor: events older than this
   int limit = 50;
 };
 
@@ -121,8 +121,7 @@ class Transaction {
   /// Newest first, filtered.
   virtual std::vector<AuditListItem> audit_events(const ClinicId& clinic, const AuditFilter& filter) = 0;
   /// Every event of the clinic in seq order, one at a time (for verification).
-  virtual void for_each_audit_event(const ClinicId& clinic,
-                                    const std::function<void(const AuditEvent&)>& visit) = 0;
+  virtual void for_each_audit_event(const ClinicId& clinic, const std::function<void(const AuditEvent&)>& visit) = 0;
   virtual AuditHead audit_head(const ClinicId& clinic) = 0;
 
   virtual void insert_patient(const PatientRow& patient) = 0;

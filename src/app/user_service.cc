@@ -7,8 +7,7 @@
 
 namespace kc::app {
 
-Status UserService::require(const Caller& caller, Action action, std::string_view audit_action,
-                            std::string_view id) {
+Status UserService::require(const Caller& caller, Action action, std::string_view audit_action, std::string_view id) {
   if (caller.can(action)) return Ok{};
   audit_.record_denied(store_, caller, audit_action, "user", id);
   return Error::forbidden();
@@ -80,8 +79,7 @@ Result<UserRow> UserService::set_disabled(const Caller& caller, const std::strin
   return *user;
 }
 
-Status UserService::reset_password(const Caller& caller, const std::string& user_id,
-                                   const std::string& new_password) {
+Status UserService::reset_password(const Caller& caller, const std::string& user_id, const std::string& new_password) {
   if (auto ok = require(caller, Action::users_manage, "user.reset_password", user_id); !ok) return ok.error();
   if (auto ok = check_new_password("new_password", new_password); !ok) return ok.error();
   std::string hash = crypto_.hash_password(new_password);

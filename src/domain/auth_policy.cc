@@ -4,12 +4,9 @@
 
 namespace kc {
 
-bool is_locked(const LockoutState& state, std::int64_t now_ms) {
-  return state.locked_until_ms > now_ms;
-}
+bool is_locked(const LockoutState& state, std::int64_t now_ms) { return state.locked_until_ms > now_ms; }
 
-LockoutState after_failed_login(const LockoutState& state, std::int64_t now_ms,
-                                const AuthPolicy& policy) {
+LockoutState after_failed_login(const LockoutState& state, std::int64_t now_ms, const AuthPolicy& policy) {
   LockoutState next = state;
   if (next.locked_until_ms != 0 && next.locked_until_ms <= now_ms) next = {};  // lock lapsed
   next.consecutive_failures += 1;

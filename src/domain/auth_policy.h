@@ -9,9 +9,9 @@
 namespace kc {
 
 struct AuthPolicy {
-  int lockout_threshold = 5;                       // consecutive failures that lock
-  std::int64_t lockout_ms = 15 * 60 * 1000;        // Default: 15 min
-  std::int64_t session_idle_ms = 15 * 60 * 1000;   // Default: 15 min without a request
+  int lockout_threshold = 5;                              // consecutive failures that lock
+  std::int64_t lockout_ms = 15 * 60 * 1000;               // Default: 15 min
+  std::int64_t session_idle_ms = 15 * 60 * 1000;          // Default: 15 min without a request
   std::int64_t session_absolute_ms = 12 * 3600 * 1000LL;  // Default: 12 h after sign-in
   // A session's last-seen time is written at most this often, so that reads stay
   // reads; the idle timeout is therefore exact to within this interval.
@@ -28,8 +28,7 @@ bool is_locked(const LockoutState& state, std::int64_t now_ms);
 
 /// The state after one more failed attempt at `now_ms`. Reaching the threshold locks
 /// the account for `policy.lockout_ms` and restarts the count.
-LockoutState after_failed_login(const LockoutState& state, std::int64_t now_ms,
-                                const AuthPolicy& policy);
+LockoutState after_failed_login(const LockoutState& state, std::int64_t now_ms, const AuthPolicy& policy);
 
 enum class SessionState { active, idle_expired, absolute_expired, revoked };
 

@@ -15,8 +15,7 @@ constexpr std::array kRoleNames = {
     std::pair{Role::front_desk, std::string_view{"front_desk"}},
 };
 
-constexpr std::array kAllRoles = {Role::admin, Role::prescriber, Role::nurse, Role::therapist,
-                                  Role::front_desk};
+constexpr std::array kAllRoles = {Role::admin, Role::prescriber, Role::nurse, Role::therapist, Role::front_desk};
 
 struct Grant {
   Role role;
@@ -26,12 +25,12 @@ struct Grant {
 // The permission table. Reading patients is open to every clinical role and the front
 // desk (registration needs it); account and audit administration is the admin's.
 constexpr std::array kGrants = {
-    Grant{Role::admin, Action::users_read},      Grant{Role::admin, Action::users_manage},
-    Grant{Role::admin, Action::audit_read},      Grant{Role::admin, Action::patients_read},
-    Grant{Role::admin, Action::patients_write},  Grant{Role::prescriber, Action::patients_read},
+    Grant{Role::admin, Action::users_read},          Grant{Role::admin, Action::users_manage},
+    Grant{Role::admin, Action::audit_read},          Grant{Role::admin, Action::patients_read},
+    Grant{Role::admin, Action::patients_write},      Grant{Role::prescriber, Action::patients_read},
     Grant{Role::prescriber, Action::patients_write}, Grant{Role::nurse, Action::patients_read},
-    Grant{Role::nurse, Action::patients_write},  Grant{Role::therapist, Action::patients_read},
-    Grant{Role::front_desk, Action::patients_read}, Grant{Role::front_desk, Action::patients_write},
+    Grant{Role::nurse, Action::patients_write},      Grant{Role::therapist, Action::patients_read},
+    Grant{Role::front_desk, Action::patients_read},  Grant{Role::front_desk, Action::patients_write},
 };
 
 }  // namespace
@@ -50,11 +49,16 @@ std::optional<Role> parse_role(std::string_view name) {
 
 std::string_view to_string(Action action) {
   switch (action) {
-    case Action::users_read: return "users.read";
-    case Action::users_manage: return "users.manage";
-    case Action::audit_read: return "audit.read";
-    case Action::patients_read: return "patients.read";
-    case Action::patients_write: return "patients.write";
+    case Action::users_read:
+      return "users.read";
+    case Action::users_manage:
+      return "users.manage";
+    case Action::audit_read:
+      return "audit.read";
+    case Action::patients_read:
+      return "patients.read";
+    case Action::patients_write:
+      return "patients.write";
   }
   return "unknown";
 }

@@ -42,8 +42,8 @@ std::optional<std::int64_t> parse_iso8601(std::string_view s) {
   auto date = parse_date(s.substr(0, 10));
   if (!date) return std::nullopt;
   auto day_ms = static_cast<std::int64_t>(
-      sys_days{year{date->year} / month{date->month} / day{date->day}}.time_since_epoch().count()) *
-      86'400'000;
+                    sys_days{year{date->year} / month{date->month} / day{date->day}}.time_since_epoch().count()) *
+                86'400'000;
   if (s.size() == 10) return day_ms;
   int hh = 0, mm = 0, ss = 0;
   if (s.size() < 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':') return std::nullopt;
@@ -91,8 +91,7 @@ std::string format_date(const Date& d) {
 
 Date date_of(std::int64_t epoch_ms) {
   year_month_day ymd{floor<days>(sys_time<milliseconds>{milliseconds{epoch_ms}})};
-  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-          static_cast<unsigned>(ymd.day())};
+  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
 }
 
 int compare(const Date& a, const Date& b) {

@@ -27,8 +27,7 @@ Result<std::string> required_text(std::string_view field, std::string_view value
   if (t.size() > max_chars)
     return Error::invalid(std::string(field),
                           std::string(field) + " is longer than " + std::to_string(max_chars) + " characters.");
-  if (has_control(t))
-    return Error::invalid(std::string(field), std::string(field) + " contains control characters.");
+  if (has_control(t)) return Error::invalid(std::string(field), std::string(field) + " contains control characters.");
   return std::string(t);
 }
 
@@ -52,11 +51,11 @@ Result<std::string> normalized_email(std::string_view field, std::string_view va
 
 Status check_new_password(std::string_view field, std::string_view password) {
   if (password.size() < kMinPasswordChars)
-    return Error::invalid(std::string(field), "Choose a password of at least " +
-                                                  std::to_string(kMinPasswordChars) + " characters.");
+    return Error::invalid(std::string(field),
+                          "Choose a password of at least " + std::to_string(kMinPasswordChars) + " characters.");
   if (password.size() > kMaxPasswordChars)
-    return Error::invalid(std::string(field), "Choose a password of at most " +
-                                                  std::to_string(kMaxPasswordChars) + " characters.");
+    return Error::invalid(std::string(field),
+                          "Choose a password of at most " + std::to_string(kMaxPasswordChars) + " characters.");
   return Ok{};
 }
 

@@ -93,7 +93,8 @@ Response Api::dispatch(const Request& request) {
   if (m.route->handler.access == Access::session) {
     auto auth = request.header("authorization");
     const bool bearer = auth && auth->rfind("Bearer ", 0) == 0;
-    std::string token = bearer ? auth->substr(7) : cookie_value(request.header("cookie").value_or(""), "kc_session").value_or("");
+    std::string token =
+        bearer ? auth->substr(7) : cookie_value(request.header("cookie").value_or(""), "kc_session").value_or("");
     auto resolved = services_.auth.authenticate(token, request.client_address);
     if (!resolved) {
       Response r = error_response(resolved.error());
@@ -102,10 +103,9 @@ Response Api::dispatch(const Request& request) {
     }
     // A cookie rides along on cross-site requests; a header token does not. So
     // cookie-authenticated changes must also prove they come from our own pages.
-    if (!bearer && changes_state &&
-        (!origin || request.header("x-csrf-token").value_or("") != resolved->csrf_token)) {
-      Response r = error_response({ErrorKind::forbidden, "csrf_failed",
-                                   "The request is missing its Origin or X-CSRF-Token header.", {}});
+    if (!bearer && changes_state && (!origin || request.header("x-csrf-token").value_or("") != resolved->csrf_token)) {
+      Response r = error_response(
+          {ErrorKind::forbidden, "csrf_failed", "The request is missing its Origin or X-CSRF-Token header.", {}});
       r.route = route;
       return r;
     }

@@ -10,8 +10,8 @@ namespace {
 constexpr const char* kCookie = "kc_session";
 
 std::string session_cookie(const Api& api, const std::string& token, std::int64_t max_age_s) {
-  std::string c = std::string(kCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-                  std::to_string(max_age_s);
+  std::string c =
+      std::string(kCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s);
   if (api.options().secure_cookies) c += "; Secure";
   return c;
 }
@@ -63,8 +63,8 @@ Response login(Call& call) {
     r = json_response(200, out);
   } else {
     r = json_response(200, out);
-    r.set("Set-Cookie", session_cookie(call.api, result->token,
-                                       call.api.services().auth.policy().session_absolute_ms / 1000));
+    r.set("Set-Cookie",
+          session_cookie(call.api, result->token, call.api.services().auth.policy().session_absolute_ms / 1000));
   }
   return r;
 }

@@ -20,8 +20,7 @@ Response create_patient(Call& call) {
   auto body = parse_object(call.request.body);
   if (!body) return error_response(body.error());
   app::NewPatient input;
-  for (auto [name, target] : {std::pair{"given_name", &input.given_name},
-                              std::pair{"family_name", &input.family_name},
+  for (auto [name, target] : {std::pair{"given_name", &input.given_name}, std::pair{"family_name", &input.family_name},
                               std::pair{"date_of_birth", &input.date_of_birth}}) {
     auto v = string_field(*body, name);
     if (!v) return error_response(v.error());

@@ -45,15 +45,24 @@ Response json_response(int status, const json::value& body) {
 
 int status_of(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::invalid: return 400;
-    case ErrorKind::unauthenticated: return 401;
-    case ErrorKind::forbidden: return 403;
-    case ErrorKind::not_found: return 404;
-    case ErrorKind::conflict: return 409;
-    case ErrorKind::too_large: return 413;
-    case ErrorKind::rate_limited: return 429;
-    case ErrorKind::unavailable: return 503;
-    case ErrorKind::internal: return 500;
+    case ErrorKind::invalid:
+      return 400;
+    case ErrorKind::unauthenticated:
+      return 401;
+    case ErrorKind::forbidden:
+      return 403;
+    case ErrorKind::not_found:
+      return 404;
+    case ErrorKind::conflict:
+      return 409;
+    case ErrorKind::too_large:
+      return 413;
+    case ErrorKind::rate_limited:
+      return 429;
+    case ErrorKind::unavailable:
+      return 503;
+    case ErrorKind::internal:
+      return 500;
   }
   return 500;
 }

@@ -23,8 +23,7 @@ Result<std::pair<std::string, Fields>> parse_target(std::string_view target) {
   for (unsigned char c : path)
     if (c < 0x20 || c == 0x7f) return Error::invalid("target", "The path holds control characters.", "bad_request");
   std::string_view p = path;
-  if (p == "/.." || p.find("/../") != std::string_view::npos ||
-      (p.size() >= 3 && p.substr(p.size() - 3) == "/.."))
+  if (p == "/.." || p.find("/../") != std::string_view::npos || (p.size() >= 3 && p.substr(p.size() - 3) == "/.."))
     return Error::invalid("target", "The path may not contain \"..\".", "bad_request");
   Fields query;
   for (auto param : parsed->params()) query.emplace_back(std::string(param.key), std::string(param.value));

@@ -19,9 +19,9 @@ class Router {
     Handler handler;
   };
   struct Match {
-    const Route* route = nullptr;          // null: no route for this path and method
-    bool path_known = false;               // true: the path exists with another method
-    std::vector<std::string> params;       // values of {placeholders}, in order
+    const Route* route = nullptr;     // null: no route for this path and method
+    bool path_known = false;          // true: the path exists with another method
+    std::vector<std::string> params;  // values of {placeholders}, in order
   };
 
   void add(std::string method, std::string pattern, Handler handler) {

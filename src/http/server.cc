@@ -33,8 +33,13 @@ class Session;
 
 struct Server::Impl {
   Impl(ServerOptions o, Api& a, Metrics& m)
-      : options(std::move(o)), api(a), metrics(m), workers(static_cast<std::size_t>(std::max(1, options.store_threads))),
-        acceptor(ioc), signals(ioc, SIGINT, SIGTERM), drain_timer(ioc) {}
+      : options(std::move(o)),
+        api(a),
+        metrics(m),
+        workers(static_cast<std::size_t>(std::max(1, options.store_threads))),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM),
+        drain_timer(ioc) {}
 
   void accept();
   void begin_drain();
@@ -120,8 +125,9 @@ class Session : public std::enable_shared_from_this<Session> {
       return close();
     started_ = Clock::now();
     if (ec == bhttp::error::body_limit)
-      return reply_and_close(413, "body_too_large",
-                             "The request body is larger than " + std::to_string(options().body_limit_bytes) + " bytes.");
+      return reply_and_close(
+          413, "body_too_large",
+          "The request body is larger than " + std::to_string(options().body_limit_bytes) + " bytes.");
     if (ec == bhttp::error::header_limit)
       return reply_and_close(431, "headers_too_large", "The request headers are too large.");
     if (ec) return reply_and_close(400, "bad_request", "The request is not valid HTTP.");
@@ -198,11 +204,11 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void discard(std::shared_ptr<std::array<char, 16384>> scratch, std::size_t total) {
-    stream_.async_read_some(asio::buffer(*scratch), [self = shared_from_this(), scratch, total](
-                                                         beast::error_code ec, std::size_t n) {
-      if (ec || total + n > 8 * 1024 * 1024) return;
-      self->discard(scratch, total + n);
-    });
+    stream_.async_read_some(asio::buffer(*scratch),
+                            [self = shared_from_this(), scratch, total](beast::error_code ec, std::size_t n) {
+                              if (ec || total + n > 8 * 1024 * 1024) return;
+                              self->discard(scratch, total + n);
+                            });
   }
 
   beast::tcp_stream stream_;
@@ -220,8 +226,10 @@ class Session : public std::enable_shared_from_this<Session> {
 void Server::Impl::accept() {
   acceptor.async_accept(asio::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (ec == asio::error::operation_aborted || draining) return;
-    if (!ec) std::make_shared<Session>(std::move(socket), *this)->start();
-    else spdlog::warn("accept failed: {}", ec.message());
+    if (!ec)
+      std::make_shared<Session>(std::move(socket), *this)->start();
+    else
+      spdlog::warn("accept failed: {}", ec.message());
     accept();
   });
 }

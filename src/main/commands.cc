@@ -118,7 +118,7 @@ int run_audit_verify(const platform::Config& config) {
   platform::SodiumCrypto crypto;
   platform::SystemClock clock;
   auto store = open_store(config, clock.now_ms());
-  app::AuditService audit(*store, crypto);
+  app::AuditService audit(*store, crypto, clock);
   int broken = 0;
   for (const auto& report : audit.verify_all()) {
     if (report.first_break) {

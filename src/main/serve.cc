@@ -40,7 +40,7 @@ int run_serve(const platform::Config& c, bool demo) {
 
   app::AuthService auth(*store, crypto, clock, c.auth);
   app::UserService users(*store, crypto, clock);
-  app::AuditService audit(*store, crypto);
+  app::AuditService audit(*store, crypto, clock);
   app::PatientService patients(*store, crypto, clock);
   http::Metrics metrics;
   metrics.set_pool_source([&store] { return store->pool_stats(); });

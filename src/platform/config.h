@@ -18,15 +18,15 @@ namespace kc::platform {
 struct ServerConfig {
   std::string listen_host = "127.0.0.1";
   unsigned short listen_port = 8080;
-  int io_threads = 0;       // 0: one per core
-  int store_threads = 4;    // blocking store work runs here, never on I/O threads
-  std::size_t body_limit_bytes = 1024 * 1024;   // Default: 1 MiB
-  std::size_t header_limit_bytes = 16 * 1024;   // Default: 16 KiB
-  int idle_timeout_s = 30;                      // Default: 30 s without traffic closes
-  int max_queued_requests = 1024;               // beyond this: 503 overloaded
-  int drain_timeout_s = 10;                     // SIGTERM: finish in-flight work for this long
+  int io_threads = 0;                          // 0: one per core
+  int store_threads = 4;                       // blocking store work runs here, never on I/O threads
+  std::size_t body_limit_bytes = 1024 * 1024;  // Default: 1 MiB
+  std::size_t header_limit_bytes = 16 * 1024;  // Default: 16 KiB
+  int idle_timeout_s = 30;                     // Default: 30 s without traffic closes
+  int max_queued_requests = 1024;              // beyond this: 503 overloaded
+  int drain_timeout_s = 10;                    // SIGTERM: finish in-flight work for this long
   std::string web_root = "web/dist";
-  std::string public_origin;  // e.g. https://clinic.example.org; empty: derived from Host
+  std::string public_origin;         // e.g. https://clinic.example.org; empty: derived from Host
   bool trust_forwarded_for = false;  // true only behind a reverse proxy you run
   bool secure_cookies = false;       // set when served over TLS (directly or via proxy)
 };

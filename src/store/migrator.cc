@@ -88,7 +88,10 @@ MigrationReport migrate(soci::session& session, std::string_view engine, std::in
       }
       execute_script(session, engine, "COMMIT");
     } catch (...) {
-      try { execute_script(session, engine, "ROLLBACK"); } catch (...) {}
+      try {
+        execute_script(session, engine, "ROLLBACK");
+      } catch (...) {
+      }
       throw;
     }
   }

@@ -3,6 +3,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <boost/url/parse.hpp>
+
 #include <filesystem>
 #include <stdexcept>
 
@@ -28,6 +30,32 @@ std::unique_ptr<soci::session> open_sqlite(const std::string& path, const StoreO
 
 }  // namespace
 
+/// libpq keyword=value text for a postgresql:// URL ('quoted', with \\ and \' escaped).
+std::string libpq_conninfo(const std::string& url) {
+  auto u = boost::urls::parse_uri(url);
+  if (!u) throw std::runtime_error("database URL is not a valid postgresql:// URL");
+  auto quote = [](std::string v) {
+    std::string out = "'";
+    for (char c : v) {
+      if (c == '\\' || c == '\'') out += '\\';
+      out += c;
+    }
+    return out + "'";
+  };
+  std::string info;
+  auto add = [&](const char* key, std::string value) {
+    if (!value.empty()) info += std::string(info.empty() ? "" : " ") + key + "=" + quote(std::move(value));
+  };
+  add("host", u->host_address());
+  add("port", std::string(u->port()));
+  add("user", u->user());
+  add("password", u->password());
+  std::string db = u->path();
+  add("dbname", db.size() > 1 ? db.substr(1) : "");
+  for (auto p : u->params()) add(std::string(p.key).c_str(), std::string(p.value));
+  return info;
+}
+
 std::unique_ptr<SociStore> SociStore::open(const StoreOptions& o, std::int64_t now_ms) {
   if (o.sqlite_synchronous != "FULL" && o.sqlite_synchronous != "NORMAL" && o.sqlite_synchronous != "EXTRA")
     throw std::runtime_error("database.sqlite_synchronous must be FULL, NORMAL or EXTRA");
@@ -42,10 +70,10 @@ std::unique_ptr<SociStore> SociStore::open(const StoreOptions& o, std::int64_t n
     opener = [path, o] { return open_sqlite(path, o); };
   } else if (starts_with(o.url, "postgresql://") || starts_with(o.url, "postgres://")) {
     engine = "postgresql";
-    opener = [url = o.url] { return std::make_unique<soci::session>(soci::postgresql, url); };
+    opener = [info = libpq_conninfo(o.url)] { return std::make_unique<soci::session>(soci::postgresql, info); };
   } else {
-    throw std::runtime_error("database URL must start with sqlite: or postgresql:// (got \"" +
-                             o.url.substr(0, 20) + "\")");
+    throw std::runtime_error("database URL must start with sqlite: or postgresql:// (got \"" + o.url.substr(0, 20) +
+                             "\")");
   }
   auto store = std::unique_ptr<SociStore>(new SociStore(engine, std::make_unique<ConnectionPool>(opener, size)));
   if (o.migrate) {

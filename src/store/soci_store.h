@@ -19,10 +19,13 @@ namespace kc::store {
 struct StoreOptions {
   std::string url = "sqlite:var/ketaclinic.db";
   int pool_size = 4;
-  int busy_timeout_ms = 5000;       // SQLite: wait this long for a writer's lock
+  int busy_timeout_ms = 5000;               // SQLite: wait this long for a writer's lock
   std::string sqlite_synchronous = "FULL";  // FULL: a commit survives power loss
   bool migrate = true;
 };
+
+/// The libpq "key='value' ..." form of a postgresql:// URL (SOCI wants this form).
+std::string libpq_conninfo(const std::string& url);
 
 class SociStore final : public app::Store {
  public:

@@ -34,7 +34,10 @@ class DynamicQuery {
   explicit DynamicQuery(soci::session& s) : st_(s) {}
   void arg(std::string v) { st_.exchange(soci::use(strings_.emplace_back(std::move(v)))); }
   void arg(long long v) { st_.exchange(soci::use(ints_.emplace_back(v))); }
-  template <class T> void into(T& target) { st_.exchange(soci::into(target)); }
+  template <class T>
+  void into(T& target) {
+    st_.exchange(soci::into(target));
+  }
   void run(const std::string& query) {
     st_.alloc();
     st_.prepare(query);
@@ -60,9 +63,16 @@ struct UserFields {
   long long failed = 0, locked_until = 0, created = 0;
 
   void bind(DynamicQuery& q) {
-    q.into(row.id); q.into(row.clinic_id); q.into(row.email); q.into(row.display_name);
-    q.into(row.password_hash); q.into(roles); q.into(disabled); q.into(failed);
-    q.into(locked_until); q.into(created);
+    q.into(row.id);
+    q.into(row.clinic_id);
+    q.into(row.email);
+    q.into(row.display_name);
+    q.into(row.password_hash);
+    q.into(roles);
+    q.into(disabled);
+    q.into(failed);
+    q.into(locked_until);
+    q.into(created);
   }
   UserRow take() const {
     UserRow u = row;
@@ -83,9 +93,18 @@ struct AuditFields {
   AuditEvent e;
   long long seq = 0, at = 0;
   void bind(DynamicQuery& q) {
-    q.into(e.clinic_id); q.into(seq); q.into(at); q.into(e.user_id); q.into(e.role); q.into(e.action);
-    q.into(e.entity_type); q.into(e.entity_id); q.into(e.outcome); q.into(e.client_address);
-    q.into(e.prev_hash); q.into(e.hash);
+    q.into(e.clinic_id);
+    q.into(seq);
+    q.into(at);
+    q.into(e.user_id);
+    q.into(e.role);
+    q.into(e.action);
+    q.into(e.entity_type);
+    q.into(e.entity_id);
+    q.into(e.outcome);
+    q.into(e.client_address);
+    q.into(e.prev_hash);
+    q.into(e.hash);
   }
   AuditEvent take() const {
     AuditEvent out = e;
@@ -101,8 +120,10 @@ SociTransaction::SociTransaction(ConnectionPool::Lease lease, bool sqlite, app::
     : lease_(std::move(lease)), sqlite_(sqlite), mode_(mode) {
   const bool write = mode == app::Store::Mode::write;
   try {
-    if (sqlite_) sql() << (write ? "BEGIN IMMEDIATE" : "BEGIN");
-    else sql() << (write ? "BEGIN" : "BEGIN READ ONLY");
+    if (sqlite_)
+      sql() << (write ? "BEGIN IMMEDIATE" : "BEGIN");
+    else
+      sql() << (write ? "BEGIN" : "BEGIN READ ONLY");
   } catch (...) {
     lease_.mark_broken();
     throw;
@@ -164,7 +185,9 @@ std::vector<ClinicRow> SociTransaction::clinics() {
   DynamicQuery q(sql());
   ClinicRow c;
   long long created = 0;
-  q.into(c.id); q.into(c.name); q.into(created);
+  q.into(c.id);
+  q.into(c.name);
+  q.into(created);
   q.run("SELECT id, name, created_ms FROM clinics ORDER BY name");
   std::vector<ClinicRow> out;
   while (q.fetch()) out.push_back({c.id, c.name, created});
@@ -188,8 +211,8 @@ void SociTransaction::update_user(const ClinicId& clinic, const UserRow& u) {
   long long failed = u.failed_logins, locked = u.locked_until_ms;
   sql() << "UPDATE users SET display_name = :name, password_hash = :hash, roles = :roles, disabled = :disabled, "
            "failed_logins = :failed, locked_until_ms = :locked WHERE clinic_id = :clinic AND id = :id",
-      soci::use(u.display_name), soci::use(u.password_hash), soci::use(roles), soci::use(disabled),
-      soci::use(failed), soci::use(locked), soci::use(clinic.value), soci::use(u.id);
+      soci::use(u.display_name), soci::use(u.password_hash), soci::use(roles), soci::use(disabled), soci::use(failed),
+      soci::use(locked), soci::use(clinic.value), soci::use(u.id);
 }
 
 std::vector<UserRow> SociTransaction::select_users(const std::string& tail, const std::vector<std::string>& args) {
@@ -248,8 +271,8 @@ std::optional<SessionRow> SociTransaction::session(std::string_view token_hash) 
 void SociTransaction::touch_session(std::string_view token_hash, std::int64_t now_ms) {
   long long now = now_ms;
   std::string t(token_hash);
-  sql() << "UPDATE sessions SET last_seen_ms = :now WHERE token_hash = :t AND last_seen_ms < :now2",
-      soci::use(now), soci::use(t), soci::use(now);
+  sql() << "UPDATE sessions SET last_seen_ms = :now WHERE token_hash = :t AND last_seen_ms < :now2", soci::use(now),
+      soci::use(t), soci::use(now);
 }
 
 void SociTransaction::revoke_session(std::string_view token_hash) {
@@ -293,12 +316,11 @@ void SociTransaction::append_audit(const AuditEvent& e) {
       soci::use(e.clinic_id), soci::use(seq), soci::use(at), soci::use(e.user_id), soci::use(e.role),
       soci::use(e.action), soci::use(e.entity_type), soci::use(e.entity_id), soci::use(e.outcome),
       soci::use(e.client_address), soci::use(e.prev_hash), soci::use(e.hash);
-  sql() << "UPDATE audit_heads SET seq = :seq, hash = :hash WHERE clinic_id = :c", soci::use(seq),
-      soci::use(e.hash), soci::use(e.clinic_id);
+  sql() << "UPDATE audit_heads SET seq = :seq, hash = :hash WHERE clinic_id = :c", soci::use(seq), soci::use(e.hash),
+      soci::use(e.clinic_id);
 }
 
-std::vector<app::AuditListItem> SociTransaction::audit_events(const ClinicId& clinic,
-                                                              const app::AuditFilter& f) {
+std::vector<app::AuditListItem> SociTransaction::audit_events(const ClinicId& clinic, const app::AuditFilter& f) {
   DynamicQuery q(sql());
   std::string where = "e.clinic_id = :c";
   q.arg(clinic.value);
@@ -346,8 +368,8 @@ void SociTransaction::insert_patient(const PatientRow& p) {
   std::string given_key = search_key(p.given_name), family_key = search_key(p.family_name);
   sql() << "INSERT INTO patients (id, clinic_id, given_name, family_name, given_key, family_key, date_of_birth, "
            "created_ms) VALUES (:id, :c, :g, :f, :gk, :fk, :dob, :created)",
-      soci::use(p.id), soci::use(p.clinic_id), soci::use(p.given_name), soci::use(p.family_name),
-      soci::use(given_key), soci::use(family_key), soci::use(p.date_of_birth), soci::use(created);
+      soci::use(p.id), soci::use(p.clinic_id), soci::use(p.given_name), soci::use(p.family_name), soci::use(given_key),
+      soci::use(family_key), soci::use(p.date_of_birth), soci::use(created);
 }
 
 namespace {
@@ -356,8 +378,12 @@ struct PatientFields {
   PatientRow row;
   long long created = 0;
   void bind(DynamicQuery& q) {
-    q.into(row.id); q.into(row.clinic_id); q.into(row.given_name); q.into(row.family_name);
-    q.into(row.date_of_birth); q.into(created);
+    q.into(row.id);
+    q.into(row.clinic_id);
+    q.into(row.given_name);
+    q.into(row.family_name);
+    q.into(row.date_of_birth);
+    q.into(created);
   }
   PatientRow take() const {
     PatientRow p = row;

@@ -36,10 +36,8 @@ class SociTransaction final : public app::Transaction {
 
   app::AuditHead lock_audit_head(const app::ClinicId& clinic) override;
   void append_audit(const AuditEvent& event) override;
-  std::vector<app::AuditListItem> audit_events(const app::ClinicId& clinic,
-                                               const app::AuditFilter& filter) override;
-  void for_each_audit_event(const app::ClinicId& clinic,
-                            const std::function<void(const AuditEvent&)>& visit) override;
+  std::vector<app::AuditListItem> audit_events(const app::ClinicId& clinic, const app::AuditFilter& filter) override;
+  void for_each_audit_event(const app::ClinicId& clinic, const std::function<void(const AuditEvent&)>& visit) override;
   app::AuditHead audit_head(const app::ClinicId& clinic) override;
 
   void insert_patient(const app::PatientRow& patient) override;

@@ -54,30 +54,34 @@ std::string test_engine() {
   return e && std::string(e) == "postgresql" ? "postgresql" : "sqlite";
 }
 
-std::unique_ptr<store::SociStore> fresh_store(int pool_size) {
+std::string fresh_database_url() {
   FastCrypto crypto;
-  store::StoreOptions options;
-  options.pool_size = pool_size;
-  options.sqlite_synchronous = "NORMAL";
   if (test_engine() == "sqlite") {
     auto dir = std::filesystem::temp_directory_path() / ("kc-test-" + crypto.random_hex20());
     std::filesystem::create_directories(dir);
-    options.url = "sqlite:" + (dir / "test.db").string();
-  } else {
-    const char* admin = std::getenv("KETACLINIC_TEST_PG_URL");
-    if (!admin) throw std::runtime_error("KETACLINIC_TEST_PG_URL is not set for the postgresql engine");
-    std::string name = "kc_" + crypto.random_hex20();
-    {
-      soci::session s(soci::postgresql, admin);
-      s << "CREATE DATABASE " + name;
-    }
-    std::string url = admin;
-    auto slash = url.rfind('/');
-    auto query = url.find('?', slash);
-    url = url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
-    options.url = url;
+    return "sqlite:" + (dir / "test.db").string();
   }
+  const char* admin = std::getenv("KETACLINIC_TEST_PG_URL");
+  if (!admin) throw std::runtime_error("KETACLINIC_TEST_PG_URL is not set for the postgresql engine");
+  std::string name = "kc_" + crypto.random_hex20();
+  {
+    soci::session s(soci::postgresql, store::libpq_conninfo(admin));
+    s << "CREATE DATABASE " + name;
+  }
+  std::string url = admin;
+  auto slash = url.rfind('/');
+  auto query = url.find('?', slash);
+  return url.substr(0, slash + 1) + name + (query == std::string::npos ? "" : url.substr(query));
+}
+
+std::unique_ptr<store::SociStore> open_store(const std::string& url, int pool_size) {
+  store::StoreOptions options;
+  options.url = url;
+  options.pool_size = pool_size;
+  options.sqlite_synchronous = "NORMAL";
   return store::SociStore::open(options, FakeClock::kStart);
 }
+
+std::unique_ptr<store::SociStore> fresh_store(int pool_size) { return open_store(fresh_database_url(), pool_size); }
 
 }  // namespace kc::test

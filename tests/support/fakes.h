@@ -37,8 +37,14 @@ class FastCrypto final : public app::Crypto {
 /// "sqlite" unless KETACLINIC_TEST_ENGINE says "postgresql".
 std::string test_engine();
 
-/// A new, empty, migrated database on the test engine. PostgreSQL needs
+/// The URL of a new, empty database on the test engine. PostgreSQL needs
 /// KETACLINIC_TEST_PG_URL (an admin URL); each call creates a new database there.
+std::string fresh_database_url();
+
+/// Opens (and migrates) the database at `url`.
+std::unique_ptr<store::SociStore> open_store(const std::string& url, int pool_size = 2);
+
+/// open_store(fresh_database_url()).
 std::unique_ptr<store::SociStore> fresh_store(int pool_size = 2);
 
 }  // namespace kc::test

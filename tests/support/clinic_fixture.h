@@ -1,0 +1,65 @@
+// A ready clinic for use-case tests: a store on the test engine, a fake clock, fast
+// crypto, every service, and helpers to create clinics, staff and patients.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include "app/audit_service.h"
+#include "app/auth_service.h"
+#include "app/clinics.h"
+#include "app/patient_service.h"
+#include "app/user_service.h"
+#include "support/fakes.h"
+
+namespace kc::test {
+
+class ClinicFixture : public ::testing::Test {
+ protected:
+  ClinicFixture()
+      : store(fresh_store()),
+        auth(*store, crypto, clock, AuthPolicy{}),
+        users(*store, crypto, clock),
+        audit(*store, crypto, clock),
+        patients(*store, crypto, clock) {}
+
+  app::ClinicRow clinic(const std::string& name) {
+    auto c = app::ensure_clinic(*store, crypto, clock, name, "test");
+    EXPECT_TRUE(c);
+    return *c;
+  }
+
+  /// Adds a user through the use case, as the clinic's system caller.
+  app::UserRow staff(const app::ClinicRow& c, const std::string& email, Role role,
+                     const std::string& password = "correct horse battery") {
+    auto u = users.add(app::Caller::system(app::ClinicId{c.id}, "test"),
+                       {email, "Staff " + email, {std::string(to_string(role))}, password});
+    EXPECT_TRUE(u) << (u ? "" : u.error().message);
+    return *u;
+  }
+
+  /// Signs in and returns the resolved caller.
+  app::Caller sign_in(const std::string& email, const std::string& password = "correct horse battery") {
+    auto login = auth.login(email, password, "10.0.0.1");
+    EXPECT_TRUE(login) << (login ? "" : login.error().code);
+    auto caller = auth.authenticate(login->token, "10.0.0.1");
+    EXPECT_TRUE(caller);
+    return *caller;
+  }
+
+  std::vector<app::AuditListItem> audit_of(const app::ClinicRow& c) {
+    auto tx = store->begin(app::Store::Mode::read);
+    app::AuditFilter f;
+    f.limit = 500;
+    return tx->audit_events(app::ClinicId{c.id}, f);
+  }
+
+  FakeClock clock;
+  FastCrypto crypto;
+  std::unique_ptr<store::SociStore> store;
+  app::AuthService auth;
+  app::UserService users;
+  app::AuditService audit;
+  app::PatientService patients;
+};
+
+}  // namespace kc::test
