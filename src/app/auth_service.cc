@@ -29,7 +29,7 @@ Result<LoginResult> AuthService::login(std::string_view email_in, std::string_vi
 
   std::optional<UserRow> user;
   {
-    auto tx = store_.begin(Store::Mode::read);
+    auto tx = store_.begin(Store::Mode::single);
     user = tx->user_by_email(*email);
   }
   // The slow hash runs outside any transaction so that it never holds a lock.
@@ -83,15 +83,15 @@ Result<Caller> AuthService::authenticate(std::string_view token, std::string_vie
   if (token.empty() || token.size() > 128) return Error::unauthenticated();
   const std::string token_hash = crypto_.sha256_hex(token);
   const std::int64_t now = clock_.now_ms();
-  std::optional<SessionRow> session;
-  std::optional<UserRow> user;
+  std::optional<SessionContext> found;
   {
-    auto tx = store_.begin(Store::Mode::read);
-    session = tx->session(token_hash);
-    if (session) user = tx->user(ClinicId{session->clinic_id}, session->user_id);
+    auto tx = store_.begin(Store::Mode::single);
+    found = tx->session_context(token_hash);
   }
-  if (!session || !user || user->disabled) return Error::unauthenticated();
-  SessionTimes times{session->created_ms, session->last_seen_ms, session->revoked};
+  if (!found || found->user.disabled) return Error::unauthenticated();
+  const SessionRow& session = found->session;
+  const UserRow& user = found->user;
+  SessionTimes times{session.created_ms, session.last_seen_ms, session.revoked};
   if (session_state(times, now, policy_) != SessionState::active)
     return Error::unauthenticated("Your session has ended. Sign in again.");
   if (should_touch(times, now, policy_)) {
@@ -100,24 +100,32 @@ Result<Caller> AuthService::authenticate(std::string_view token, std::string_vie
     tx->commit();
   }
   Caller caller;
-  caller.clinic = ClinicId{user->clinic_id};
-  caller.user_id = user->id;
-  caller.email = user->email;
-  caller.roles = user->roles;
+  caller.clinic = ClinicId{user.clinic_id};
+  caller.user_id = user.id;
+  caller.email = user.email;
+  caller.roles = user.roles;
   caller.client_address = client_address;
   caller.session_token_hash = token_hash;
-  caller.csrf_token = session->csrf_token;
+  caller.csrf_token = session.csrf_token;
+  caller.display_name = user.display_name;
+  caller.clinic_row = found->clinic;
+  caller.user_created_ms = user.created_ms;
+  caller.session_created_ms = session.created_ms;
   return caller;
 }
 
 Result<SessionInfo> AuthService::me(const Caller& caller) {
-  auto tx = store_.begin(Store::Mode::read);
-  auto user = tx->user(caller.clinic, caller.user_id);
-  auto session = tx->session(caller.session_token_hash);
-  auto clinic = tx->clinic(caller.clinic);
-  if (!user || !session || !clinic) return Error::unauthenticated();
-  return SessionInfo{*user, *clinic, session->csrf_token, policy_.session_idle_ms,
-                     session->created_ms + policy_.session_absolute_ms};
+  if (caller.session_token_hash.empty()) return Error::unauthenticated();
+  // authenticate() read all of this moments ago, in this same request.
+  UserRow user;
+  user.id = caller.user_id;
+  user.clinic_id = caller.clinic.value;
+  user.email = caller.email;
+  user.display_name = caller.display_name;
+  user.roles = caller.roles;
+  user.created_ms = caller.user_created_ms;
+  return SessionInfo{user, caller.clinic_row, caller.csrf_token, policy_.session_idle_ms,
+                     caller.session_created_ms + policy_.session_absolute_ms};
 }
 
 Status AuthService::logout(const Caller& caller) {

@@ -38,6 +38,7 @@ class AuthService {
   Result<LoginResult> login(std::string_view email, std::string_view password, std::string_view client_address);
   /// Resolves a token to its caller; refreshes the session's last-seen time.
   Result<Caller> authenticate(std::string_view token, std::string_view client_address);
+  /// Who the caller is, from what authenticate() found (no store access).
   Result<SessionInfo> me(const Caller& caller);
   Status logout(const Caller& caller);
   /// Revokes every session of the user, this one included.

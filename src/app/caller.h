@@ -18,6 +18,11 @@ struct Caller {
   std::string client_address;
   std::string session_token_hash;  // empty outside a session
   std::string csrf_token;
+  // What the session look-up already knew, so that "who am I" needs no second query.
+  std::string display_name;
+  ClinicRow clinic_row;
+  std::int64_t user_created_ms = 0;
+  std::int64_t session_created_ms = 0;
 
   bool can(Action action) const { return allowed(roles, action); }
   /// The audit "role" text: the roles joined, or "system".

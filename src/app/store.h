@@ -58,6 +58,13 @@ struct SessionRow {
   bool revoked = false;
 };
 
+/// A session with its user and clinic, as one look-up on every authenticated request.
+struct SessionContext {
+  SessionRow session;
+  UserRow user;  // password_hash is left empty
+  ClinicRow clinic;
+};
+
 struct PatientRow {
   std::string id;
   std::string clinic_id;
@@ -110,6 +117,8 @@ class Transaction {
 
   virtual void insert_session(const SessionRow& session) = 0;
   virtual std::optional<SessionRow> session(std::string_view token_hash) = 0;
+  /// The session, its user and clinic in one statement (the hot path of every request).
+  virtual std::optional<SessionContext> session_context(std::string_view token_hash) = 0;
   virtual void touch_session(std::string_view token_hash, std::int64_t now_ms) = 0;
   virtual void revoke_session(std::string_view token_hash) = 0;
   virtual void revoke_user_sessions(const ClinicId& clinic, std::string_view user_id) = 0;
@@ -140,7 +149,10 @@ struct PoolStats {
 
 class Store {
  public:
-  enum class Mode { read, write };
+  /// read: a consistent snapshot for several statements. write: serialised with
+  /// other writers. single: one statement on its own, with no transaction around it
+  /// (no BEGIN/COMMIT round trips) — for hot single-statement reads.
+  enum class Mode { read, write, single };
   virtual ~Store() = default;
   virtual std::unique_ptr<Transaction> begin(Mode mode) = 0;
   /// True when the database answers (readiness).

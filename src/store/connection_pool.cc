@@ -4,14 +4,19 @@ namespace kc::store {
 
 ConnectionPool::ConnectionPool(Opener open, int size) : open_(std::move(open)) {
   for (int i = 0; i < size; ++i) {
-    sessions_.push_back(open_());
-    broken_.push_back(false);
+    slots_.push_back({open_(), nullptr, false});
     free_.push_back(static_cast<std::size_t>(i));
   }
 }
 
 ConnectionPool::Lease::~Lease() {
   if (pool_) pool_->release(index_);
+}
+
+HotStatements& ConnectionPool::Lease::hot() {
+  auto& slot = pool_->slots_[index_];
+  if (!slot.hot) slot.hot = std::make_unique<HotStatements>(*slot.session);
+  return *slot.hot;
 }
 
 ConnectionPool::Lease ConnectionPool::acquire() {
@@ -24,9 +29,11 @@ ConnectionPool::Lease ConnectionPool::acquire() {
     free_.pop_back();
   }
   Lease lease(*this, index);
-  if (broken_[index]) {
-    sessions_[index] = open_();  // throws if the database is still unreachable
-    broken_[index] = false;
+  Slot& slot = slots_[index];
+  if (slot.broken) {
+    slot.hot.reset();
+    slot.session = open_();  // throws if the database is still unreachable
+    slot.broken = false;
   }
   return lease;
 }
@@ -41,7 +48,7 @@ void ConnectionPool::release(std::size_t index) {
 
 app::PoolStats ConnectionPool::stats() const {
   std::lock_guard lock(mutex_);
-  return {static_cast<int>(sessions_.size()), static_cast<int>(sessions_.size() - free_.size()), waits_};
+  return {static_cast<int>(slots_.size()), static_cast<int>(slots_.size() - free_.size()), waits_};
 }
 
 }  // namespace kc::store

@@ -11,6 +11,7 @@
 #include <soci/soci.h>
 
 #include "app/store.h"
+#include "store/hot_statements.h"
 
 namespace kc::store {
 
@@ -25,9 +26,11 @@ class ConnectionPool {
     Lease(Lease&& other) noexcept : pool_(other.pool_), index_(other.index_) { other.pool_ = nullptr; }
     Lease& operator=(Lease&&) = delete;
     ~Lease();
-    soci::session& session() { return *pool_->sessions_[index_]; }
+    soci::session& session() { return *pool_->slots_[index_].session; }
+    /// This connection's prepared hot statements (prepared on first use).
+    HotStatements& hot();
     /// The connection failed mid-use: replace it before it is used again.
-    void mark_broken() { pool_->broken_[index_] = true; }
+    void mark_broken() { pool_->slots_[index_].broken = true; }
 
    private:
     ConnectionPool* pool_;
@@ -40,9 +43,14 @@ class ConnectionPool {
  private:
   void release(std::size_t index);
 
+  struct Slot {
+    std::unique_ptr<soci::session> session;
+    std::unique_ptr<HotStatements> hot;  // destroyed before its session
+    bool broken = false;
+  };
+
   Opener open_;
-  std::vector<std::unique_ptr<soci::session>> sessions_;
-  std::vector<bool> broken_;  // guarded by the lease: only its holder touches its slot
+  std::vector<Slot> slots_;   // a slot is touched only by the holder of its lease
   mutable std::mutex mutex_;  // guards free_ and waits_
   std::condition_variable available_;
   std::vector<std::size_t> free_;

@@ -6,6 +6,7 @@
 #include <boost/url/parse.hpp>
 
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 
 #include "store/soci_transaction.h"
@@ -15,7 +16,20 @@ namespace {
 
 bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
 
+/// Process-wide SQLite settings, made once before the first connection opens:
+/// no global memory statistics (a mutex taken on every allocation, which made
+/// concurrent readers queue), and multi-thread mode (each connection is used by one
+/// thread at a time: the pool guarantees it).
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+  });
+}
+
 std::unique_ptr<soci::session> open_sqlite(const std::string& path, const StoreOptions& o) {
+  configure_sqlite_once();
   if (path != ":memory:") {
     auto dir = std::filesystem::path(path).parent_path();
     if (!dir.empty()) std::filesystem::create_directories(dir);

@@ -1,8 +1,7 @@
 #include "store/soci_transaction.h"
 
-#include <deque>
-
 #include "domain/patient.h"
+#include "store/query.h"
 
 namespace kc::store {
 namespace {
@@ -28,97 +27,15 @@ std::string prefix_end(std::string prefix) {
   return {};
 }
 
-/// A statement built from text and bound by position, for queries whose filters vary.
-class DynamicQuery {
- public:
-  explicit DynamicQuery(soci::session& s) : st_(s) {}
-  void arg(std::string v) { st_.exchange(soci::use(strings_.emplace_back(std::move(v)))); }
-  void arg(long long v) { st_.exchange(soci::use(ints_.emplace_back(v))); }
-  template <class T>
-  void into(T& target) {
-    st_.exchange(soci::into(target));
-  }
-  void run(const std::string& query) {
-    st_.alloc();
-    st_.prepare(query);
-    st_.define_and_bind();
-    st_.execute(false);
-  }
-  bool fetch() { return st_.fetch(); }
-
- private:
-  soci::statement st_;
-  std::deque<std::string> strings_;
-  std::deque<long long> ints_;
-};
-
-constexpr const char* kUserColumns =
-    "id, clinic_id, email, display_name, password_hash, roles, disabled, failed_logins, locked_until_ms, "
-    "created_ms";
-
-struct UserFields {
-  UserRow row;
-  std::string roles;
-  int disabled = 0;
-  long long failed = 0, locked_until = 0, created = 0;
-
-  void bind(DynamicQuery& q) {
-    q.into(row.id);
-    q.into(row.clinic_id);
-    q.into(row.email);
-    q.into(row.display_name);
-    q.into(row.password_hash);
-    q.into(roles);
-    q.into(disabled);
-    q.into(failed);
-    q.into(locked_until);
-    q.into(created);
-  }
-  UserRow take() const {
-    UserRow u = row;
-    u.roles = split_roles(roles);
-    u.disabled = disabled != 0;
-    u.failed_logins = static_cast<int>(failed);
-    u.locked_until_ms = locked_until;
-    u.created_ms = created;
-    return u;
-  }
-};
-
-constexpr const char* kAuditColumns =
-    "e.clinic_id, e.seq, e.at_ms, e.user_id, e.role, e.action, e.entity_type, e.entity_id, e.outcome, "
-    "e.client_address, e.prev_hash, e.hash";
-
-struct AuditFields {
-  AuditEvent e;
-  long long seq = 0, at = 0;
-  void bind(DynamicQuery& q) {
-    q.into(e.clinic_id);
-    q.into(seq);
-    q.into(at);
-    q.into(e.user_id);
-    q.into(e.role);
-    q.into(e.action);
-    q.into(e.entity_type);
-    q.into(e.entity_id);
-    q.into(e.outcome);
-    q.into(e.client_address);
-    q.into(e.prev_hash);
-    q.into(e.hash);
-  }
-  AuditEvent take() const {
-    AuditEvent out = e;
-    out.seq = seq;
-    out.at_ms = at;
-    return out;
-  }
-};
-
 }  // namespace
 
 SociTransaction::SociTransaction(ConnectionPool::Lease lease, bool sqlite, app::Store::Mode mode)
     : lease_(std::move(lease)), sqlite_(sqlite), mode_(mode) {
   const bool write = mode == app::Store::Mode::write;
+  if (mode == app::Store::Mode::single) {
+    done_ = true;  // nothing to commit or roll back
+    return;
+  }
   try {
     if (sqlite_)
       sql() << (write ? "BEGIN IMMEDIATE" : "BEGIN");
@@ -140,6 +57,7 @@ SociTransaction::~SociTransaction() {
 }
 
 void SociTransaction::commit() {
+  if (mode_ == app::Store::Mode::single) return;
   try {
     sql() << "COMMIT";
     done_ = true;
@@ -268,6 +186,15 @@ std::optional<SessionRow> SociTransaction::session(std::string_view token_hash) 
   return s;
 }
 
+std::optional<app::SessionContext> SociTransaction::session_context(std::string_view token_hash) {
+  try {
+    return lease_.hot().session_lookup.find(token_hash);
+  } catch (...) {
+    lease_.mark_broken();  // the prepared statement's state is unknown: start afresh
+    throw;
+  }
+}
+
 void SociTransaction::touch_session(std::string_view token_hash, std::int64_t now_ms) {
   long long now = now_ms;
   std::string t(token_hash);
@@ -371,27 +298,6 @@ void SociTransaction::insert_patient(const PatientRow& p) {
       soci::use(p.id), soci::use(p.clinic_id), soci::use(p.given_name), soci::use(p.family_name), soci::use(given_key),
       soci::use(family_key), soci::use(p.date_of_birth), soci::use(created);
 }
-
-namespace {
-constexpr const char* kPatientColumns = "id, clinic_id, given_name, family_name, date_of_birth, created_ms";
-struct PatientFields {
-  PatientRow row;
-  long long created = 0;
-  void bind(DynamicQuery& q) {
-    q.into(row.id);
-    q.into(row.clinic_id);
-    q.into(row.given_name);
-    q.into(row.family_name);
-    q.into(row.date_of_birth);
-    q.into(created);
-  }
-  PatientRow take() const {
-    PatientRow p = row;
-    p.created_ms = created;
-    return p;
-  }
-};
-}  // namespace
 
 std::optional<PatientRow> SociTransaction::patient(const ClinicId& clinic, std::string_view id) {
   DynamicQuery q(sql());

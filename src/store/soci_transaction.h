@@ -30,6 +30,7 @@ class SociTransaction final : public app::Transaction {
 
   void insert_session(const app::SessionRow& session) override;
   std::optional<app::SessionRow> session(std::string_view token_hash) override;
+  std::optional<app::SessionContext> session_context(std::string_view token_hash) override;
   void touch_session(std::string_view token_hash, std::int64_t now_ms) override;
   void revoke_session(std::string_view token_hash) override;
   void revoke_user_sessions(const app::ClinicId& clinic, std::string_view user_id) override;

@@ -161,6 +161,26 @@ TEST_F(StoreContract, SessionsTouchAndRevoke) {
   EXPECT_FALSE(check->session("h1")->revoked);
 }
 
+TEST_F(StoreContract, SessionContextJoinsUserAndClinicWithoutThePasswordHash) {
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_user(user("usr_1", "cln_a", "n@a.test"));
+    tx->insert_session({"h1", "usr_1", "cln_a", "csrf", 10, 20, false});
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::single);
+  auto c = tx->session_context("h1");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->session.csrf_token, "csrf");
+  EXPECT_EQ(c->session.last_seen_ms, 20);
+  EXPECT_EQ(c->user.email, "n@a.test");
+  EXPECT_EQ(c->user.roles, (std::vector<Role>{Role::admin, Role::nurse}));
+  EXPECT_TRUE(c->user.password_hash.empty());
+  EXPECT_EQ(c->clinic.name, "Clinic A");
+  EXPECT_FALSE(tx->session_context("h2"));
+  tx->commit();  // a no-op in single mode
+}
+
 TEST_F(StoreContract, AuditAppendsChainAndFilters) {
   app::AuditLog log(crypto, clock);
   {

@@ -70,7 +70,10 @@ export async function startServer({ demo = true, database, dir, args = [], env =
   proc.stdout.on('data', (d) => { out += d; });
   proc.stderr.on('data', (d) => { out += d; });
   const url = await new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60000);
+    const timer = setTimeout(() => {
+      proc.kill('SIGKILL'); // never leave a half-started server behind
+      reject(new Error(`server did not start:\n${out}`));
+    }, 60000);
     const check = () => {
       const m = out.match(/listening on (http:\/\/[0-9.:]+)/);
       if (m) { clearTimeout(timer); resolveUrl(m[1]); }
@@ -85,7 +88,8 @@ export async function startServer({ demo = true, database, dir, args = [], env =
     /** SIGTERM and wait for a graceful exit; returns {code, signal}. */
     async stop() { if (proc.exitCode === null) proc.kill('SIGTERM'); return exited; },
     async kill9() { proc.kill('SIGKILL'); return exited; },
-    cleanup() { if (engine === 'sqlite') rmSync(dir, { recursive: true, force: true }); },
+    /** Removes the temporary folder (the SQLite file; empty for PostgreSQL). */
+    cleanup() { rmSync(dir, { recursive: true, force: true }); },
   };
 }
 

@@ -64,7 +64,9 @@ test('an admin adds a nurse, who cannot open admin pages; the audit log shows bo
     await page.getByLabel('Display name').fill(NURSE.name);
     await page.getByRole('checkbox', { name: 'Nurse' }).check();
     await page.getByLabel('Initial password').fill(NURSE.password);
+    const created = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/v1/users'));
     await page.getByRole('button', { name: 'Add user' }).click();
+    const nurseId = (await (await created).json()).id;
     await page.locator('tbody tr', { hasText: NURSE.email }).waitFor();
     assert.match(await page.locator('tbody tr', { hasText: NURSE.email }).innerText(), /Nurse\s+Active/);
     await signOut(page);
@@ -85,7 +87,7 @@ test('an admin adds a nurse, who cannot open admin pages; the audit log shows bo
     await signIn(page, DEMO_USERS.admin, DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
-    await auditRows(page, 'user.create').first().waitFor();
+    await auditRows(page, 'user.create', DEMO_USERS.admin).filter({ hasText: nurseId }).waitFor();
     await auditRows(page, 'auth.login', NURSE.email).first().waitFor();
     mkdirSync(SCREENSHOTS, { recursive: true });
     mkdirSync(dirname(README_SCREENSHOT), { recursive: true });

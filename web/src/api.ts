@@ -12,6 +12,7 @@
 export const ROLES = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A staff account, as GET /users and the user routes return it. */
 export interface User {
   id: string;
   email: string;
@@ -20,11 +21,15 @@ export interface User {
   disabled: boolean;
   locked: boolean;
   created_at: string;
+}
+
+/** Sign-in and /auth/me add the user's clinic. */
+export interface SignedInUser extends User {
   clinic: { id: string; name: string };
 }
 
 export interface Session {
-  user: User;
+  user: SignedInUser;
   csrf_token: string;
   idle_timeout_s: number;
   absolute_expires_at: string;
@@ -42,17 +47,19 @@ export interface NewUser {
   password: string;
 }
 
+/** One audit event. Text fields that do not apply are "" (no actor for the system, no entity id for a list). */
 export interface AuditEntry {
   seq: number;
   at: string;
-  user_id: string | null;
-  user_email: string | null;
-  role: string | null;
+  user_id: string;
+  user_email: string;
+  /** The actor's roles joined with commas, or "system". */
+  role: string;
   action: string;
-  entity_type: string | null;
-  entity_id: string | null;
-  outcome: string;
-  client_address: string | null;
+  entity_type: string;
+  entity_id: string;
+  outcome: 'success' | 'denied';
+  client_address: string;
 }
 
 export interface AuditQuery {
@@ -69,9 +76,10 @@ export interface Patient {
   given_name: string;
   family_name: string;
   date_of_birth: string;
+  created_at: string;
 }
 
-export type NewPatient = Omit<Patient, 'id'>;
+export type NewPatient = Pick<Patient, 'given_name' | 'family_name' | 'date_of_birth'>;
 
 export class ApiError extends Error {
   constructor(

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { IdleTracker } from './idle_timer';
 
 const FIFTEEN_MINUTES_S = 15 * 60;
+/** What the page can count on: the server may have recorded the last request 30 s early. */
+const SESSION_S = FIFTEEN_MINUTES_S - 30;
 
 function trackerAt(startMs = 1_000_000) {
   const clock = { now: startMs };
@@ -13,9 +15,9 @@ function trackerAt(startMs = 1_000_000) {
 }
 
 describe('IdleTracker', () => {
-  it('stays active until 60 s before the idle timeout', () => {
+  it('stays active until 60 s before the server session can end', () => {
     const { tracker, advanceS } = trackerAt();
-    advanceS(FIFTEEN_MINUTES_S - 61);
+    advanceS(SESSION_S - 61);
     expect(tracker.status()).toEqual({ kind: 'active' });
     advanceS(1);
     expect(tracker.status()).toEqual({ kind: 'warning', seconds_left: 60 });
@@ -23,48 +25,34 @@ describe('IdleTracker', () => {
 
   it('counts the warning down in whole seconds, rounding up', () => {
     const { tracker, advanceS } = trackerAt();
-    advanceS(FIFTEEN_MINUTES_S - 10.5);
+    advanceS(SESSION_S - 10.5);
     expect(tracker.status()).toEqual({ kind: 'warning', seconds_left: 11 });
   });
 
-  it('expires at the idle timeout', () => {
+  it('expires when the server session can end', () => {
     const { tracker, advanceS } = trackerAt();
-    advanceS(FIFTEEN_MINUTES_S);
+    advanceS(SESSION_S);
     expect(tracker.status()).toEqual({ kind: 'expired' });
   });
 
-  it('activity before the warning pushes the deadline back', () => {
+  it('asks for a keep-alive after activity, and the keep-alive pushes the deadline back', () => {
     const { tracker, advanceS } = trackerAt();
     advanceS(600);
-    tracker.recordActivity();
-    advanceS(FIFTEEN_MINUTES_S - 61);
-    expect(tracker.status()).toEqual({ kind: 'active' });
-  });
-
-  it('activity during the warning does not dismiss it', () => {
-    const { tracker, advanceS } = trackerAt();
-    advanceS(FIFTEEN_MINUTES_S - 30);
-    tracker.recordActivity();
-    expect(tracker.status()).toEqual({ kind: 'warning', seconds_left: 30 });
-  });
-
-  it('a server contact ("Stay signed in") restarts the full timeout', () => {
-    const { tracker, advanceS } = trackerAt();
-    advanceS(FIFTEEN_MINUTES_S - 30);
-    tracker.recordServerContact();
-    expect(tracker.status()).toEqual({ kind: 'active' });
-    advanceS(FIFTEEN_MINUTES_S - 61);
-    expect(tracker.status()).toEqual({ kind: 'active' });
-  });
-
-  it('asks for a keep-alive only after activity newer than the last server contact', () => {
-    const { tracker, advanceS } = trackerAt();
-    advanceS(120);
     expect(tracker.needsKeepAlive()).toBe(false);
     tracker.recordActivity();
     expect(tracker.needsKeepAlive()).toBe(true);
     tracker.recordServerContact();
     expect(tracker.needsKeepAlive()).toBe(false);
+    advanceS(SESSION_S - 61);
+    expect(tracker.status()).toEqual({ kind: 'active' });
+  });
+
+  it('activity that never reached the server does not extend the session', () => {
+    const { tracker, advanceS } = trackerAt();
+    advanceS(600);
+    tracker.recordActivity();
+    advanceS(SESSION_S - 600);
+    expect(tracker.status()).toEqual({ kind: 'expired' });
   });
 
   it('throttles keep-alives to one per minute', () => {
@@ -74,5 +62,22 @@ describe('IdleTracker', () => {
     expect(tracker.needsKeepAlive()).toBe(false);
     advanceS(30);
     expect(tracker.needsKeepAlive()).toBe(true);
+  });
+
+  it('activity during the warning neither dismisses it nor sends a keep-alive', () => {
+    const { tracker, advanceS } = trackerAt();
+    advanceS(SESSION_S - 30);
+    tracker.recordActivity();
+    expect(tracker.status()).toEqual({ kind: 'warning', seconds_left: 30 });
+    expect(tracker.needsKeepAlive()).toBe(false);
+  });
+
+  it('"Stay signed in" (a server contact) ends the warning with a full session', () => {
+    const { tracker, advanceS } = trackerAt();
+    advanceS(SESSION_S - 30);
+    tracker.recordServerContact();
+    expect(tracker.status()).toEqual({ kind: 'active' });
+    advanceS(SESSION_S - 61);
+    expect(tracker.status()).toEqual({ kind: 'active' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canOpen, navItemFor, navItemsFor, roleLabel } from './navigation';
+import { canOpen, canRegisterPatients, navItemFor, navItemsFor, roleLabel } from './navigation';
 
 const labels = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).map((item) => item.label);
 
@@ -25,6 +25,12 @@ describe('navigation by role', () => {
 
   it('knows no page for an unknown path', () => {
     expect(navItemFor('/settings')).toBeUndefined();
+  });
+
+  it('lets every role but a lone therapist register patients', () => {
+    expect(canRegisterPatients(['therapist'])).toBe(false);
+    expect(canRegisterPatients(['therapist', 'nurse'])).toBe(true);
+    expect(canRegisterPatients(['front_desk'])).toBe(true);
   });
 
   it('labels front_desk for people', () => {

@@ -1,5 +1,6 @@
-// Which pages exist and which roles may open them. The server enforces the same
-// rules on the API; this only decides what the UI offers and renders.
+// Which pages exist, which roles may open them, and what else a role may do
+// (docs/api.md, "Roles and permissions"). The server enforces the same rules on
+// the API; this only decides what the UI offers and renders.
 import type { Role } from './api';
 
 export type PagePath = '/patients' | '/users' | '/audit';
@@ -30,6 +31,13 @@ export function canOpen(item: NavItem, roles: readonly Role[]): boolean {
 
 export function navItemsFor(roles: readonly Role[]): NavItem[] {
   return NAV_ITEMS.filter((item) => canOpen(item, roles));
+}
+
+const PATIENT_REGISTRARS: readonly Role[] = ['admin', 'prescriber', 'nurse', 'front_desk'];
+
+/** Whether the "Add patient" form is offered (a therapist alone may not register patients). */
+export function canRegisterPatients(roles: readonly Role[]): boolean {
+  return roles.some((role) => PATIENT_REGISTRARS.includes(role));
 }
 
 const ROLE_LABELS: Record<Role, string> = {

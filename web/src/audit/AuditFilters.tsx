@@ -1,17 +1,17 @@
 // The filter form above the audit log. Applies on submit, not on every keystroke.
 import { useState } from 'preact/hooks';
-import type { User } from '../api';
+import type { AuditQuery, User } from '../api';
 import { TextField } from '../ui/TextField';
 import { errorFor, type FormProblem } from '../ui/form_problem';
 import { NO_FILTERS, toAuditQuery, type AuditFilterValues } from './audit_query';
-import type { AuditQuery } from '../api';
 
-/** Actions the server records, offered as suggestions (any text is accepted). */
+/** What the server records (docs/api.md, "Audit events"), offered as suggestions. */
 const KNOWN_ACTIONS = [
-  'auth.login', 'auth.login_failed', 'auth.logout',
-  'user.create', 'user.disable', 'user.enable', 'user.reset_password',
-  'patient.create', 'patient.read', 'patient.list',
+  'auth.login', 'auth.login_failed', 'auth.login_locked', 'auth.logout', 'auth.password_change',
+  'user.list', 'user.create', 'user.disable', 'user.enable', 'user.reset_password',
+  'audit.list', 'patient.create', 'patient.read', 'patient.list', 'clinic.create',
 ];
+const ENTITY_TYPES = ['user', 'patient', 'clinic', 'audit'];
 
 interface AuditFiltersProps {
   users: readonly User[];
@@ -48,7 +48,10 @@ export function AuditFilters({ users, onApply }: AuditFiltersProps) {
       <datalist id="audit-users">
         {users.map((user) => <option key={user.id} value={user.email} />)}
       </datalist>
-      <TextField label="Entity type" name="entity_type" value={values.entity_type} onValue={set('entity_type')} />
+      <TextField label="Entity type" name="entity_type" value={values.entity_type} onValue={set('entity_type')} list="audit-entity-types" />
+      <datalist id="audit-entity-types">
+        {ENTITY_TYPES.map((type) => <option key={type} value={type} />)}
+      </datalist>
       <TextField label="From date" name="from" type="date" value={values.from} onValue={set('from')} />
       <TextField label="To date" name="to" type="date" value={values.to} onValue={set('to')} error={errorFor(problem, 'to')} />
       <div class="actions">

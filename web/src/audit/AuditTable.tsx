@@ -1,4 +1,5 @@
 // Audit events, newest first. Times are local; hover shows the exact UTC instant.
+// Fields that do not apply arrive as "" and show as a dash.
 import type { AuditEntry } from '../api';
 import { formatDateTime } from '../ui/format';
 
@@ -29,19 +30,19 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
                   {formatDateTime(entry.at)}
                 </time>
               </td>
-              <td>{entry.user_email ?? entry.user_id ?? NONE}</td>
-              <td>{entry.role ?? NONE}</td>
+              <td>{entry.user_email || entry.user_id || NONE}</td>
+              <td>{entry.role || NONE}</td>
               <td>
                 <code>{entry.action}</code>
               </td>
-              <td>{entry.entity_type ?? NONE}</td>
+              <td>{entry.entity_type || NONE}</td>
               <td>
-                <span class="entity-id">{entry.entity_id ?? NONE}</span>
+                <span class="entity-id">{entry.entity_id || NONE}</span>
               </td>
               <td>
                 <span class={`outcome outcome-${entry.outcome}`}>{entry.outcome}</span>
               </td>
-              <td>{entry.client_address ?? NONE}</td>
+              <td>{entry.client_address || NONE}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-// Patients (every role): find a patient by name, add a new one.
+// Patients (every role): find a patient by name; most roles may also add one.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiClient, NewPatient } from '../api';
 import { ListStatus } from '../ui/ListStatus';
@@ -11,7 +11,13 @@ import { PatientTable } from './PatientTable';
 /** Wait this long after the last keystroke before searching. */
 const SEARCH_DELAY_MS = 250;
 
-export function PatientsPage({ api }: { api: ApiClient }) {
+interface PatientsPageProps {
+  api: ApiClient;
+  /** Offer "Add patient" (the server refuses it to a therapist alone). */
+  canRegister: boolean;
+}
+
+export function PatientsPage({ api, canRegister }: PatientsPageProps) {
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState('');
@@ -44,7 +50,7 @@ export function PatientsPage({ api }: { api: ApiClient }) {
           <PatientTable patients={patients.items} />
           <ListStatus list={patients} emptyText={query ? 'No patient matches this name.' : 'No patients yet.'} />
         </section>
-        <AddPatientForm onAdd={addPatient} />
+        {canRegister && <AddPatientForm onAdd={addPatient} />}
       </div>
     </div>
   );

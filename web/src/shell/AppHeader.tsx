@@ -1,9 +1,9 @@
 // The top bar: clinic, who is signed in and as what, and the sign-out button.
-import type { User } from '../api';
+import type { SignedInUser } from '../api';
 import { roleLabel } from '../navigation';
 
 interface AppHeaderProps {
-  user: User;
+  user: SignedInUser;
   onSignOut: () => void;
 }
 

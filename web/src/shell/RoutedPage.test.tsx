@@ -31,6 +31,14 @@ describe('RoutedPage', () => {
     expect(requestedUrls()).toEqual(['/api/v1/users?limit=50']);
   });
 
+  it('offers a therapist the patient search but not "Add patient"', async () => {
+    const { api, requestedUrls } = fakeApi();
+    await act(() => render(<RoutedPage path="/patients" roles={['therapist']} api={api} />, container));
+    const headings = [...container.querySelectorAll('h2')].map((h) => h.textContent);
+    expect(headings).toEqual(['Find a patient']);
+    expect(requestedUrls()).toEqual(['/api/v1/patients?limit=50']);
+  });
+
   it('says so when no page exists at the path', async () => {
     const { api } = fakeApi();
     await act(() => render(<RoutedPage path="/nowhere" roles={['admin']} api={api} />, container));

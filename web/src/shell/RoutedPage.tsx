@@ -2,7 +2,7 @@
 // not allow is never rendered, so its API calls are never made.
 import type { ApiClient, Role } from '../api';
 import { AuditLogPage } from '../audit/AuditLogPage';
-import { canOpen, navItemFor, type PagePath } from '../navigation';
+import { canOpen, canRegisterPatients, navItemFor, type PagePath } from '../navigation';
 import { PatientsPage } from '../patients/PatientsPage';
 import { UsersPage } from '../users/UsersPage';
 
@@ -18,13 +18,13 @@ export function RoutedPage({ path, roles, api }: RoutedPageProps) {
   if (!canOpen(item, roles)) {
     return <PageMessage title="You do not have access to this page" text="Your roles do not include this page. Ask an administrator if you need it." />;
   }
-  return pageFor(item.path, api);
+  return pageFor(item.path, roles, api);
 }
 
-function pageFor(path: PagePath, api: ApiClient) {
+function pageFor(path: PagePath, roles: readonly Role[], api: ApiClient) {
   switch (path) {
     case '/patients':
-      return <PatientsPage api={api} />;
+      return <PatientsPage api={api} canRegister={canRegisterPatients(roles)} />;
     case '/users':
       return <UsersPage api={api} />;
     case '/audit':

@@ -1,0 +1,133 @@
+// Building blocks of the store's SQL: a statement bound by position, and the
+// column lists with the fields they are read into. Internal to src/store.
+#pragma once
+
+#include <soci/soci.h>
+
+#include <deque>
+#include <string>
+
+#include "app/store.h"
+
+namespace kc::store {
+
+using app::PatientRow;
+using app::UserRow;
+
+/// A statement built from text and bound by position, for queries whose filters vary.
+class DynamicQuery {
+ public:
+  explicit DynamicQuery(soci::session& s) : st_(s) {}
+  void arg(std::string v) { st_.exchange(soci::use(strings_.emplace_back(std::move(v)))); }
+  void arg(long long v) { st_.exchange(soci::use(ints_.emplace_back(v))); }
+  template <class T>
+  void into(T& target) {
+    st_.exchange(soci::into(target));
+  }
+  /// Prepares and executes once (one round trip on PostgreSQL: no named statement).
+  void run(const std::string& query) {
+    st_.alloc();
+    st_.prepare(query, soci::details::st_one_time_query);
+    st_.define_and_bind();
+    st_.execute(false);
+  }
+  /// Prepares for repeated execution (a named statement on PostgreSQL).
+  void prepare(const std::string& query) {
+    st_.alloc();
+    st_.prepare(query, soci::details::st_repeatable_query);
+    st_.define_and_bind();
+  }
+  /// Executes a prepared statement again with the current values of its arguments.
+  void rerun() { st_.execute(false); }
+  bool fetch() { return st_.fetch(); }
+  /// The bound string argument `i`, to change between reruns.
+  std::string& string_arg(std::size_t i) { return strings_[i]; }
+
+ private:
+  soci::statement st_;
+  std::deque<std::string> strings_;
+  std::deque<long long> ints_;
+};
+
+constexpr const char* kUserColumns =
+    "id, clinic_id, email, display_name, password_hash, roles, disabled, failed_logins, locked_until_ms, "
+    "created_ms";
+
+struct UserFields {
+  UserRow row;
+  std::string roles;
+  int disabled = 0;
+  long long failed = 0, locked_until = 0, created = 0;
+
+  void bind(DynamicQuery& q) {
+    q.into(row.id);
+    q.into(row.clinic_id);
+    q.into(row.email);
+    q.into(row.display_name);
+    q.into(row.password_hash);
+    q.into(roles);
+    q.into(disabled);
+    q.into(failed);
+    q.into(locked_until);
+    q.into(created);
+  }
+  UserRow take() const {
+    UserRow u = row;
+    u.roles = split_roles(roles);
+    u.disabled = disabled != 0;
+    u.failed_logins = static_cast<int>(failed);
+    u.locked_until_ms = locked_until;
+    u.created_ms = created;
+    return u;
+  }
+};
+
+constexpr const char* kAuditColumns =
+    "e.clinic_id, e.seq, e.at_ms, e.user_id, e.role, e.action, e.entity_type, e.entity_id, e.outcome, "
+    "e.client_address, e.prev_hash, e.hash";
+
+struct AuditFields {
+  AuditEvent e;
+  long long seq = 0, at = 0;
+  void bind(DynamicQuery& q) {
+    q.into(e.clinic_id);
+    q.into(seq);
+    q.into(at);
+    q.into(e.user_id);
+    q.into(e.role);
+    q.into(e.action);
+    q.into(e.entity_type);
+    q.into(e.entity_id);
+    q.into(e.outcome);
+    q.into(e.client_address);
+    q.into(e.prev_hash);
+    q.into(e.hash);
+  }
+  AuditEvent take() const {
+    AuditEvent out = e;
+    out.seq = seq;
+    out.at_ms = at;
+    return out;
+  }
+};
+
+constexpr const char* kPatientColumns = "id, clinic_id, given_name, family_name, date_of_birth, created_ms";
+struct PatientFields {
+  PatientRow row;
+  long long created = 0;
+  void bind(DynamicQuery& q) {
+    q.into(row.id);
+    q.into(row.clinic_id);
+    q.into(row.given_name);
+    q.into(row.family_name);
+    q.into(row.date_of_birth);
+    q.into(created);
+  }
+  PatientRow take() const {
+    PatientRow p = row;
+    p.created_ms = created;
+    return p;
+  }
+};
+
+}  // namespace kc::store
