@@ -56,12 +56,6 @@ CREATE INDEX audit_by_action ON audit_events (clinic_id, action, seq);
 CREATE INDEX audit_by_user ON audit_events (clinic_id, user_id, seq);
 CREATE INDEX audit_by_entity ON audit_events (clinic_id, entity_type, entity_id, seq);
 
--- The application never updates or deletes audit events; the database refuses too.
-
-
-
-
-
 CREATE TABLE patients (
   id TEXT COLLATE "C" PRIMARY KEY,
   clinic_id TEXT COLLATE "C" NOT NULL REFERENCES clinics(id),
@@ -74,6 +68,7 @@ CREATE TABLE patients (
 );
 CREATE INDEX patients_by_family ON patients (clinic_id, family_key, given_key, id);
 CREATE INDEX patients_by_given ON patients (clinic_id, given_key);
+-- The application never updates or deletes audit events; the database refuses too.
 CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'audit events are append-only';

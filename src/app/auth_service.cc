@@ -144,8 +144,20 @@ Status AuthService::change_password(const Caller& caller, std::string_view curre
     user = tx->user(caller.clinic, caller.user_id);
   }
   if (!user) return Error::unauthenticated();
-  if (!crypto_.verify_password(user->password_hash, current))
+  if (!crypto_.verify_password(user->password_hash, current)) {
+    // Counted like a failed sign-in: a stolen session must not become a way to
+    // guess the password without limit.
+    auto tx = store_.begin(Store::Mode::write);
+    if (auto fresh = tx->user(caller.clinic, caller.user_id)) {
+      LockoutState lock = after_failed_login({fresh->failed_logins, fresh->locked_until_ms}, clock_.now_ms(), policy_);
+      fresh->failed_logins = lock.consecutive_failures;
+      fresh->locked_until_ms = lock.locked_until_ms;
+      tx->update_user(caller.clinic, *fresh);
+    }
+    audit_.record(*tx, caller, "auth.password_change", "user", caller.user_id, outcome::denied);
+    tx->commit();
     return Error::invalid("current_password", "The current password is not correct.", "wrong_password");
+  }
   std::string new_hash = crypto_.hash_password(next);
   auto tx = store_.begin(Store::Mode::write);
   user = tx->user(caller.clinic, caller.user_id);

@@ -106,6 +106,17 @@ TEST_F(AuthServiceTest, PasswordChangeRevokesEverySessionAndNeedsTheCurrentPassw
   EXPECT_TRUE(auth.login(nurse.email, "a brand new passphrase", "10.0.0.1"));
 }
 
+TEST_F(AuthServiceTest, WrongCurrentPasswordCountsTowardsLockoutAndIsAudited) {
+  auto caller = sign_in(nurse.email);
+  for (int i = 0; i < 5; ++i)
+    EXPECT_FALSE(auth.change_password(caller, "guess number " + std::to_string(i), "a brand new passphrase"));
+  EXPECT_FALSE(auth.login(nurse.email, "correct horse battery", "10.0.0.1")) << "locked after five wrong guesses";
+  int denied = 0;
+  for (const auto& item : audit_of(home))
+    denied += item.event.action == "auth.password_change" && item.event.outcome == "denied";
+  EXPECT_EQ(denied, 5);
+}
+
 TEST_F(AuthServiceTest, DisabledUserCannotSignInAndLosesOpenSessions) {
   auto admin = staff(home, "admin@harbour.test", Role::admin);
   auto nurse_login = auth.login(nurse.email, "correct horse battery", "10.0.0.1");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/cursor.h"
 #include "app/ids.h"
 #include "domain/patient.h"
 
@@ -10,38 +11,12 @@ namespace {
 
 constexpr char kSep = '\x1f';
 
-std::string to_hex(std::string_view s) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : s) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
-  }
-  return out;
-}
-
-std::optional<std::string> from_hex(std::string_view s) {
-  if (s.size() % 2 != 0) return std::nullopt;
-  auto nibble = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-  };
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); i += 2) {
-    int hi = nibble(s[i]), lo = nibble(s[i + 1]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out += static_cast<char>(hi * 16 + lo);
-  }
-  return out;
-}
-
 }  // namespace
 
-std::string encode_cursor(const PatientCursor& c) { return to_hex(c.family_key + kSep + c.given_key + kSep + c.id); }
+std::string encode_cursor(const PatientCursor& c) { return to_cursor(c.family_key + kSep + c.given_key + kSep + c.id); }
 
 std::optional<PatientCursor> decode_cursor(const std::string& text) {
-  auto raw = from_hex(text);
+  auto raw = from_cursor(text);
   if (!raw) return std::nullopt;
   auto a = raw->find(kSep);
   if (a == std::string::npos) return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/cursor.h"
 #include "app/ids.h"
 #include "domain/validation.h"
 
@@ -16,12 +17,14 @@ Status UserService::require(const Caller& caller, Action action, std::string_vie
 Result<UserPage> UserService::list(const Caller& caller, const std::string& cursor, int limit) {
   if (auto ok = require(caller, Action::users_read, "user.list", ""); !ok) return ok.error();
   limit = std::clamp(limit, 1, 200);
+  auto after = from_cursor(cursor);
+  if (!after) return Error::invalid("cursor", "The cursor is not valid.");
   auto tx = store_.begin(Store::Mode::read);
   UserPage page;
-  page.items = tx->users(caller.clinic, cursor, limit + 1);
+  page.items = tx->users(caller.clinic, *after, limit + 1);
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.resize(static_cast<std::size_t>(limit));
-    page.next_cursor = page.items.back().email;
+    page.next_cursor = to_cursor(page.items.back().email);
   }
   return page;
 }
@@ -39,6 +42,7 @@ Result<UserRow> UserService::add(const Caller& caller, const NewUser& input) {
     if (std::find(roles.begin(), roles.end(), *role) == roles.end()) roles.push_back(*role);
   }
   if (roles.empty()) return Error::invalid("roles", "Choose at least one role.");
+  roles = split_roles(join_roles(roles));  // the stored (canonical) order
   if (auto ok = check_new_password("password", input.password); !ok) return ok.error();
 
   UserRow user;

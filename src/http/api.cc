@@ -38,10 +38,11 @@ void add_security_headers(Response& r) {
   r.set("Referrer-Policy", "no-referrer");
   r.set("X-Frame-Options", "DENY");
   r.set("Cross-Origin-Opener-Policy", "same-origin");
+  if (r.content_type == "application/json") r.set("Cache-Control", "no-store");  // may hold patient data
 }
 
 bool Api::runs_inline(const Request& request) const {
-  auto m = router_.match(request.method, request.path);
+  auto m = router_.match(request.method == "HEAD" ? "GET" : request.method, request.path);
   if (m.route) return m.route->handler.access == Access::open_inline;
   return true;  // static files and not-found answers need no store
 }
@@ -51,44 +52,55 @@ std::string Api::expected_origin(const Request& request) const {
   return (options_.secure_cookies ? "https://" : "http://") + request.header("host").value_or("");
 }
 
+std::string redact_error(std::string_view what) {
+  // Database errors quote the statement's bound values (" with :name=...") and
+  // PostgreSQL adds a DETAIL line with key values: patient data never reaches a log.
+  for (std::string_view marker : {" with :", "DETAIL", "\n"})
+    if (auto at = what.find(marker); at != std::string_view::npos) what = what.substr(0, at);
+  return std::string(what.substr(0, 300));
+}
+
 Response Api::handle(const Request& request) {
   Response r;
+  std::string route = "unmatched";
   try {
-    r = dispatch(request);
+    r = dispatch(request, route);
   } catch (const std::exception& e) {
-    spdlog::error("unhandled error on {} {}: {}", request.method, r.route, e.what());
-    std::string route = r.route;
+    spdlog::error("unhandled error on {}: {}", route, redact_error(e.what()));
     r = error_response({ErrorKind::internal, "internal_error", "Something went wrong on the server.", {}});
-    r.route = route;
   }
+  r.route = route;
   add_security_headers(r);
-  if (r.content_type == "application/json") r.set("Cache-Control", "no-store");
   return r;
 }
 
-Response Api::dispatch(const Request& request) {
-  auto m = router_.match(request.method, request.path);
+Response Api::dispatch(const Request& request, std::string& route) {
+  // HEAD is GET without the body (the server drops the body when sending).
+  const std::string method = request.method == "HEAD" ? "GET" : request.method;
+  auto m = router_.match(method, request.path);
   if (!m.route) {
     const bool api_path = request.path.rfind("/api/", 0) == 0;
-    if (m.path_known) {
+    if (!m.allowed.empty()) {
+      route = "method_not_allowed";
       Response r = error_response({ErrorKind::invalid, "method_not_allowed", "This method is not allowed here.", {}});
       r.status = 405;
+      std::string allow;
+      for (const auto& a : m.allowed) allow += (allow.empty() ? "" : ", ") + a + (a == "GET" ? ", HEAD" : "");
+      r.set("Allow", allow);
       return r;
     }
-    if (!api_path && (request.method == "GET" || request.method == "HEAD"))
-      if (auto file = files_.serve(request.path)) return *file;
-    Response r = error_response(Error::not_found("No such route."));
-    r.route = "unmatched";
-    return r;
+    if (!api_path && method == "GET")
+      if (auto file = files_.serve(request.path)) {
+        route = file->route;
+        return *file;
+      }
+    return error_response(Error::not_found("No such route."));
   }
-  const std::string route = m.route->method + " " + m.route->pattern;
-  const bool changes_state = request.method != "GET" && request.method != "HEAD";
+  route = m.route->method + " " + m.route->pattern;
+  const bool changes_state = method != "GET";
   auto origin = request.header("origin");
-  if (changes_state && origin && *origin != expected_origin(request)) {
-    Response r = error_response({ErrorKind::forbidden, "csrf_failed", "The request came from another site.", {}});
-    r.route = route;
-    return r;
-  }
+  if (changes_state && origin && *origin != expected_origin(request))
+    return error_response({ErrorKind::forbidden, "csrf_failed", "The request came from another site.", {}});
   std::optional<app::Caller> caller;
   if (m.route->handler.access == Access::session) {
     auto auth = request.header("authorization");
@@ -96,25 +108,16 @@ Response Api::dispatch(const Request& request) {
     std::string token =
         bearer ? auth->substr(7) : cookie_value(request.header("cookie").value_or(""), "kc_session").value_or("");
     auto resolved = services_.auth.authenticate(token, request.client_address);
-    if (!resolved) {
-      Response r = error_response(resolved.error());
-      r.route = route;
-      return r;
-    }
+    if (!resolved) return error_response(resolved.error());
     // A cookie rides along on cross-site requests; a header token does not. So
     // cookie-authenticated changes must also prove they come from our own pages.
-    if (!bearer && changes_state && (!origin || request.header("x-csrf-token").value_or("") != resolved->csrf_token)) {
-      Response r = error_response(
+    if (!bearer && changes_state && (!origin || request.header("x-csrf-token").value_or("") != resolved->csrf_token))
+      return error_response(
           {ErrorKind::forbidden, "csrf_failed", "The request is missing its Origin or X-CSRF-Token header.", {}});
-      r.route = route;
-      return r;
-    }
     caller = std::move(resolved.value());
   }
   Call call{request, m.params, caller ? &*caller : nullptr, *this};
-  Response r = m.route->handler.handler(call);
-  r.route = route;
-  return r;
+  return m.route->handler.handler(call);
 }
 
 }  // namespace kc::http

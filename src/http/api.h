@@ -59,7 +59,8 @@ class Api {
   const Router<RouteSpec>& router() const { return router_; }
 
  private:
-  Response dispatch(const Request& request);
+  /// Sets `route` to the matched pattern as soon as it is known (for logs and metrics).
+  Response dispatch(const Request& request, std::string& route);
   std::string expected_origin(const Request& request) const;
 
   ApiServices services_;
@@ -76,7 +77,10 @@ struct Call {
   Api& api;
 };
 
-/// Adds the security headers every response carries.
+/// Adds the security headers every response carries, and no-store on JSON.
 void add_security_headers(Response& response);
+
+/// An exception's text without the values a database error quotes.
+std::string redact_error(std::string_view what);
 
 }  // namespace kc::http

@@ -56,7 +56,7 @@ Response login(Call& call) {
 
   auto result = call.api.services().auth.login(*email, *password, call.request.client_address);
   if (!result) return error_response(result.error());
-  json::object out = to_json(result->info);
+  json::object out = to_json(result->info, call.api.services().clock.now_ms());
   Response r;
   if (*delivery == "bearer") {
     out["token"] = result->token;  // for API clients, which send it as "Authorization: Bearer"
@@ -82,7 +82,7 @@ Response logout(Call& call) {
 Response me(Call& call) {
   auto info = call.api.services().auth.me(*call.caller);
   if (!info) return error_response(info.error());
-  return json_response(200, to_json(*info));
+  return json_response(200, to_json(*info, call.api.services().clock.now_ms()));
 }
 
 Response change_password(Call& call) {

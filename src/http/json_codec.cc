@@ -109,8 +109,8 @@ json::object to_json(const app::AuditListItem& item) {
           {"client_address", e.client_address}};
 }
 
-json::object to_json(const app::SessionInfo& info) {
-  return {{"user", to_json(info.user, &info.clinic, 0)},
+json::object to_json(const app::SessionInfo& info, std::int64_t now_ms) {
+  return {{"user", to_json(info.user, &info.clinic, now_ms)},
           {"csrf_token", info.csrf_token},
           {"idle_timeout_s", info.idle_timeout_ms / 1000},
           {"absolute_expires_at", format_iso8601(info.absolute_expires_ms)}};

@@ -35,6 +35,6 @@ int status_of(ErrorKind kind);
 json::object to_json(const app::UserRow& user, const app::ClinicRow* clinic, std::int64_t now_ms);
 json::object to_json(const app::PatientRow& patient);
 json::object to_json(const app::AuditListItem& item);
-json::object to_json(const app::SessionInfo& info);
+json::object to_json(const app::SessionInfo& info, std::int64_t now_ms);
 
 }  // namespace kc::http

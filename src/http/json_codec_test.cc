@@ -1,5 +1,7 @@
 #include "http/json_codec.h"
 
+#include "http/api.h"
+
 #include <gtest/gtest.h>
 
 namespace kc::http {
@@ -50,6 +52,16 @@ TEST(ErrorBody, KindsMapToStatuses) {
   EXPECT_EQ(status_of(ErrorKind::not_found), 404);
   EXPECT_EQ(status_of(ErrorKind::conflict), 409);
   EXPECT_EQ(status_of(ErrorKind::unavailable), 503);
+}
+
+TEST(Redaction, DatabaseErrorsLoseTheirBoundValues) {
+  auto text = redact_error(
+      "UNIQUE constraint failed: patients.id while executing \"INSERT INTO patients ...\" with :g=\"Maya\", "
+      ":f=\"Okafor\".");
+  EXPECT_EQ(text.find("Maya"), std::string::npos);
+  EXPECT_NE(text.find("UNIQUE constraint failed"), std::string::npos);
+  EXPECT_EQ(redact_error("duplicate key value\nDETAIL:  Key (email)=(a@b.test) already exists.").find("a@b"),
+            std::string::npos);
 }
 
 TEST(Encoding, UserNeverCarriesItsPasswordHash) {

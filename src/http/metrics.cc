@@ -50,7 +50,7 @@ std::string Metrics::render() const {
   out << "ketaclinic_http_request_duration_seconds_bucket{le=\"+Inf\"} " << count_ << "\n"
       << "ketaclinic_http_request_duration_seconds_sum " << sum_seconds_ << "\n"
       << "ketaclinic_http_request_duration_seconds_count " << count_ << "\n"
-      << "# HELP ketaclinic_http_requests_in_flight Requests being handled now.\n"
+      << "# HELP ketaclinic_http_requests_in_flight Requests handed to the store pool and not yet answered.\n"
       << "# TYPE ketaclinic_http_requests_in_flight gauge\n"
       << "ketaclinic_http_requests_in_flight " << in_flight_ << "\n";
   if (pool_) {

@@ -30,6 +30,14 @@ Result<std::pair<std::string, Fields>> parse_target(std::string_view target) {
   return std::pair{std::move(path), std::move(query)};
 }
 
+std::string forwarded_client(std::string_view header) {
+  auto comma = header.rfind(',');
+  auto last = comma == std::string_view::npos ? header : header.substr(comma + 1);
+  while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+  while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+  return std::string(last.substr(0, 64));
+}
+
 std::optional<std::string> cookie_value(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     auto semi = header.find(';');

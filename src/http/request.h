@@ -43,6 +43,10 @@ struct Response {
 /// control characters.
 Result<std::pair<std::string, Fields>> parse_target(std::string_view target);
 
+/// The client address our reverse proxy saw: the last X-Forwarded-For entry
+/// (earlier entries come from the client and can be forged).
+std::string forwarded_client(std::string_view x_forwarded_for);
+
 /// The value of one cookie in a Cookie header, if present.
 std::optional<std::string> cookie_value(std::string_view cookie_header, std::string_view name);
 

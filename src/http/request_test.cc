@@ -39,6 +39,12 @@ TEST(Cookie, FindsTheNamedCookieAmongOthers) {
   EXPECT_FALSE(cookie_value("", "kc_session"));
 }
 
+TEST(ForwardedFor, TheLastEntryIsTheOneOurProxyAdded) {
+  EXPECT_EQ(forwarded_client("203.0.113.7, 10.0.0.1"), "10.0.0.1");
+  EXPECT_EQ(forwarded_client("10.0.0.1"), "10.0.0.1");
+  EXPECT_EQ(forwarded_client(" 10.0.0.1 "), "10.0.0.1");
+}
+
 TEST(Request, HeaderAndQueryLookups) {
   Request r;
   r.headers = {{"host", "x"}};

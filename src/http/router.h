@@ -19,9 +19,9 @@ class Router {
     Handler handler;
   };
   struct Match {
-    const Route* route = nullptr;     // null: no route for this path and method
-    bool path_known = false;          // true: the path exists with another method
-    std::vector<std::string> params;  // values of {placeholders}, in order
+    const Route* route = nullptr;      // null: no route for this path and method
+    std::vector<std::string> allowed;  // methods the path has, when `method` is not one
+    std::vector<std::string> params;   // values of {placeholders}, in order
   };
 
   void add(std::string method, std::string pattern, Handler handler) {
@@ -35,7 +35,7 @@ class Router {
       std::vector<std::string> params;
       if (!matches(r.segments, parts, params)) continue;
       if (r.method != method) {
-        m.path_known = true;
+        m.allowed.push_back(r.method);
         continue;
       }
       m.route = &r;

@@ -29,15 +29,15 @@ TEST(Router, CapturesPlaceholders) {
 }
 
 TEST(Router, KnownPathWithOtherMethodIsReported) {
-  auto m = table().match("DELETE", "/api/v1/users");
+  auto m = table().match("DELETE", "/api/v1/users");  // GET and POST exist
   EXPECT_FALSE(m.route);
-  EXPECT_TRUE(m.path_known);
+  EXPECT_EQ(m.allowed, (std::vector<std::string>{"GET", "POST"}));
 }
 
 TEST(Router, UnknownPathIsNeitherMatchedNorKnown) {
   auto m = table().match("GET", "/api/v1/users/usr_1/extra/segments");
   EXPECT_FALSE(m.route);
-  EXPECT_FALSE(m.path_known);
+  EXPECT_TRUE(m.allowed.empty());
 }
 
 TEST(Router, TrailingSlashAndDoubleSlashesAreTheSamePath) {

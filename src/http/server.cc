@@ -137,7 +137,7 @@ class Session : public std::enable_shared_from_this<Session> {
     head_ = message.method() == bhttp::verb::head;
     Request request = to_request(message, peer_);
     if (options().trust_forwarded_for)
-      if (auto xff = request.header("x-forwarded-for")) request.client_address = xff->substr(0, xff->find(','));
+      if (auto xff = request.header("x-forwarded-for")) request.client_address = forwarded_client(*xff);
     auto target = parse_target(request.target);
     if (!target) return reply_and_close(400, "bad_request", target.error().message);
     request.path = std::move(target->first);
@@ -148,6 +148,8 @@ class Session : public std::enable_shared_from_this<Session> {
       server_.queued.fetch_sub(1);
       Response busy = error_response({ErrorKind::unavailable, "overloaded", "The server is busy; try again.", {}});
       busy.set("Retry-After", "1");
+      busy.route = "overloaded";
+      add_security_headers(busy);
       return respond(std::move(busy));
     }
     server_.metrics.add_in_flight(1);

@@ -11,7 +11,9 @@
 namespace kc::cli {
 
 /// Opens (and migrates) the configured store, logging what the migration did.
-std::unique_ptr<store::SociStore> open_store(const platform::Config& config, std::int64_t now_ms);
+/// Opens the configured store. With `migrate`, brings the schema up to date (and
+/// logs what it did); without, refuses a database not at this binary's version.
+std::unique_ptr<store::SociStore> open_store(const platform::Config& config, std::int64_t now_ms, bool migrate = true);
 
 int run_serve(const platform::Config& config, bool demo);
 int run_migrate(const platform::Config& config);

@@ -44,11 +44,11 @@ int main(int argc, char** argv) {
 
   auto* user = app.add_subcommand("user", "Manage staff accounts");
   user->require_subcommand(1);
-  std::string clinic = "My Clinic", email, name;
+  std::string clinic, email, name;
   std::vector<std::string> roles;
   auto* user_add = user->add_subcommand("add", "Add a user (the password is read from standard input)");
   add_common(user_add, common);
-  user_add->add_option("--clinic", clinic, "clinic name (created if absent)");
+  user_add->add_option("--clinic", clinic, "clinic name (created if absent)")->required();
   user_add->add_option("--email", email, "e-mail used to sign in")->required();
   user_add->add_option("--name", name, "display name")->required();
   user_add->add_option("--role", roles, "admin|prescriber|nurse|therapist|front_desk (repeatable)")->required();

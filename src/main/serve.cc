@@ -19,8 +19,9 @@
 
 namespace kc::cli {
 
-std::unique_ptr<store::SociStore> open_store(const platform::Config& c, std::int64_t now_ms) {
+std::unique_ptr<store::SociStore> open_store(const platform::Config& c, std::int64_t now_ms, bool migrate) {
   store::StoreOptions options;
+  options.migrate = migrate;
   options.url = c.database.url;
   options.pool_size = c.database.pool_size;
   options.sqlite_synchronous = c.database.sqlite_synchronous;

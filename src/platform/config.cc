@@ -3,6 +3,8 @@
 #include <toml++/toml.h>
 
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <stdexcept>
 
 namespace kc::platform {
@@ -40,6 +42,26 @@ int parse_int(const std::string& name, const std::string& text) {
   }
 }
 
+/// Every key the file may hold. A misspelt key is an error, not a silent default.
+void reject_unknown_keys(const toml::table& t) {
+  static const std::map<std::string, std::set<std::string>> known = {
+      {"server",
+       {"listen", "io_threads", "store_threads", "body_limit_bytes", "header_limit_bytes", "idle_timeout_s",
+        "max_queued_requests", "drain_timeout_s", "web_root", "public_origin", "trust_forwarded_for",
+        "secure_cookies"}},
+      {"database", {"url", "pool_size", "sqlite_synchronous"}},
+      {"auth", {"lockout_threshold", "lockout_minutes", "session_idle_minutes", "session_absolute_hours"}},
+      {"log", {"level"}},
+  };
+  for (const auto& [section, node] : t) {
+    auto keys = known.find(std::string(section.str()));
+    if (keys == known.end() || !node.is_table()) throw bad(std::string(section.str()), "is not a known section");
+    for (const auto& [key, value] : *node.as_table())
+      if (!keys->second.count(std::string(key.str())))
+        throw bad(std::string(section.str()) + "." + std::string(key.str()), "is not a known key");
+  }
+}
+
 void apply_file(Config& c, const std::string& path) {
   toml::table t;
   try {
@@ -48,11 +70,13 @@ void apply_file(Config& c, const std::string& path) {
     throw std::runtime_error("configuration file " + path + ": " + std::string(e.description()) + " (line " +
                              std::to_string(e.source().begin.line) + ")");
   }
+  reject_unknown_keys(t);
   std::string listen;
   read(t, "server", "listen", listen);
   if (!listen.empty()) set_listen(c.server, listen);
   std::int64_t io = c.server.io_threads;
   read(t, "server", "io_threads", io);
+  if (io < 0) throw bad("server.io_threads", "must be 0 (one per core) or more");
   c.server.io_threads = static_cast<int>(io);
   read_positive(t, "server", "store_threads", c.server.store_threads);
   read_positive(t, "server", "body_limit_bytes", c.server.body_limit_bytes);
@@ -107,8 +131,10 @@ Config load_config(const std::string& path, const EnvLookup& env) {
   if (auto v = env("KETACLINIC_WEB_ROOT")) c.server.web_root = *v;
   if (auto v = env("KETACLINIC_LOG_LEVEL")) c.log_level = *v;
   if (auto v = env("KETACLINIC_IO_THREADS")) c.server.io_threads = parse_int("KETACLINIC_IO_THREADS", *v);
-  if (auto v = env("KETACLINIC_STORE_THREADS"))
-    c.server.store_threads = std::max(1, parse_int("KETACLINIC_STORE_THREADS", *v));
+  if (auto v = env("KETACLINIC_STORE_THREADS")) {
+    c.server.store_threads = parse_int("KETACLINIC_STORE_THREADS", *v);
+    if (c.server.store_threads < 1) throw bad("KETACLINIC_STORE_THREADS", "must be at least 1");
+  }
   if (c.database.pool_size < c.server.store_threads) c.database.pool_size = c.server.store_threads;
   return c;
 }

@@ -59,6 +59,17 @@ TEST(Config, WrongTypeNamesTheKey) {
   std::filesystem::remove(path);
 }
 
+TEST(Config, MisspeltKeyIsAnErrorNamingIt) {
+  auto path = write_file("[server]\nbody_limit = 2048\n");
+  try {
+    load_config(path, env_of({}));
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("server.body_limit"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove(path);
+}
+
 TEST(Config, NonPositiveLimitIsRejected) {
   auto path = write_file("[server]\nbody_limit_bytes = 0\n");
   EXPECT_THROW(load_config(path, env_of({})), std::runtime_error);

@@ -5,10 +5,17 @@ namespace kc::store {
 SessionLookup::SessionLookup(soci::session& session) : query_(session) {
   query_.arg(std::string());
   auto& s = row_.session;
-  query_.into(s.token_hash); query_.into(s.user_id); query_.into(s.clinic_id); query_.into(s.csrf_token);
-  query_.into(session_created_); query_.into(session_seen_); query_.into(revoked_);
+  query_.into(s.token_hash);
+  query_.into(s.user_id);
+  query_.into(s.clinic_id);
+  query_.into(s.csrf_token);
+  query_.into(session_created_);
+  query_.into(session_seen_);
+  query_.into(revoked_);
   user_.bind(query_);
-  query_.into(row_.clinic.id); query_.into(row_.clinic.name); query_.into(clinic_created_);
+  query_.into(row_.clinic.id);
+  query_.into(row_.clinic.name);
+  query_.into(clinic_created_);
   query_.prepare(
       "SELECT s.token_hash, s.user_id, s.clinic_id, s.csrf_token, s.created_ms, s.last_seen_ms, s.revoked, "
       "u.id, u.clinic_id, u.email, u.display_name, '', u.roles, u.disabled, u.failed_logins, u.locked_until_ms, "
@@ -27,7 +34,8 @@ std::optional<app::SessionContext> SessionLookup::find(std::string_view token_ha
   c.session.revoked = revoked_ != 0;
   c.user = user_.take();
   c.clinic.created_ms = clinic_created_;
-  while (query_.fetch()) {}  // token_hash is unique: at most one row; finish the cursor
+  while (query_.fetch()) {
+  }  // token_hash is unique: at most one row; finish the cursor
   return c;
 }
 

@@ -63,16 +63,36 @@ std::runtime_error too_new(int current, int newest_known) {
 
 }  // namespace
 
+void require_current_schema(soci::session& session, std::string_view engine) {
+  const auto steps = steps_for(engine, embedded_migrations());
+  const int newest_known = steps.empty() ? 0 : steps.back().version;
+  int current = 0;
+  try {
+    current = schema_version(session);
+  } catch (const std::exception&) {
+    current = 0;  // no schema_migrations table: an empty database
+  }
+  if (current > newest_known) throw too_new(current, newest_known);
+  if (current < newest_known)
+    throw std::runtime_error("the database schema is at version " + std::to_string(current) + ", older than " +
+                             std::to_string(newest_known) + ": run `ketaclinic migrate` first");
+}
+
 MigrationReport migrate(soci::session& session, std::string_view engine, std::int64_t now_ms) {
   const auto steps = steps_for(engine, embedded_migrations());
   const int newest_known = steps.empty() ? 0 : steps.back().version;
+  const bool sqlite = engine == "sqlite";
+  // Created under the same lock as the steps, so that two servers starting at once
+  // on a new PostgreSQL database do not race; quietly (no "already exists" notice).
   execute_script(session, engine,
-                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                 "name TEXT NOT NULL, applied_ms BIGINT NOT NULL)");
+                 std::string(sqlite ? "BEGIN IMMEDIATE; "
+                                    : "BEGIN; SELECT pg_advisory_xact_lock(7251001); "
+                                      "SET LOCAL client_min_messages = warning; ") +
+                     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                     "name TEXT NOT NULL, applied_ms BIGINT NOT NULL); COMMIT");
   MigrationReport report;
   report.from_version = schema_version(session);
   for (const auto& step : steps) {
-    const bool sqlite = engine == "sqlite";
     execute_script(session, engine, sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
     try {
       // Serialise concurrent starters: SQLite's IMMEDIATE lock, PostgreSQL's advisory lock.

@@ -40,6 +40,10 @@ struct MigrationReport {
 /// newer than this binary or a step fails.
 MigrationReport migrate(soci::session& session, std::string_view engine, std::int64_t now_ms);
 
+/// Throws std::runtime_error unless the database is exactly at the newest version
+/// this binary knows (for commands that must not change the schema).
+void require_current_schema(soci::session& session, std::string_view engine);
+
 /// Runs a script of several statements in one call (native API of the engine).
 void execute_script(soci::session& session, std::string_view engine, const std::string& sql);
 

@@ -90,9 +90,11 @@ std::unique_ptr<SociStore> SociStore::open(const StoreOptions& o, std::int64_t n
                              "\")");
   }
   auto store = std::unique_ptr<SociStore>(new SociStore(engine, std::make_unique<ConnectionPool>(opener, size)));
+  auto lease = store->pool_->acquire();
   if (o.migrate) {
-    auto lease = store->pool_->acquire();
     store->report_ = kc::store::migrate(lease.session(), engine, now_ms);
+  } else {
+    require_current_schema(lease.session(), engine);
   }
   return store;
 }
@@ -103,12 +105,17 @@ std::unique_ptr<app::Transaction> SociStore::begin(Mode mode) {
 
 bool SociStore::ping() {
   try {
-    auto lease = pool_->acquire();
-    int one = 0;
-    lease.session() << "SELECT 1", soci::into(one);
-    return one == 1;
+    auto lease = pool_->acquire();  // reconnects a connection marked broken
+    try {
+      int one = 0;
+      lease.session() << "SELECT 1", soci::into(one);
+      return one == 1;
+    } catch (const std::exception&) {
+      lease.mark_broken();  // so that the next use reconnects (e.g. after a database restart)
+      return false;
+    }
   } catch (const std::exception&) {
-    return false;
+    return false;  // reconnecting failed: the database is still away
   }
 }
 

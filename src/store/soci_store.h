@@ -21,7 +21,7 @@ struct StoreOptions {
   int pool_size = 4;
   int busy_timeout_ms = 5000;               // SQLite: wait this long for a writer's lock
   std::string sqlite_synchronous = "FULL";  // FULL: a commit survives power loss
-  bool migrate = true;
+  bool migrate = true;                      // false: refuse a database not at this binary's version instead
 };
 
 /// The libpq "key='value' ..." form of a postgresql:// URL (SOCI wants this form).

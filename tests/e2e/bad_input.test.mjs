@@ -72,12 +72,22 @@ test('an unknown API route is a JSON 404 not_found', async () => {
   assert.equal(r.json?.error?.code, 'not_found');
 });
 
-test('a known path with a method it does not take is a 405', async () => {
-  for (const [method, path] of [['DELETE', '/api/v1/auth/login'], ['PUT', '/api/v1/patients'], ['POST', '/healthz']]) {
+test('a known path with a method it does not take is a 405 naming the methods it takes', async () => {
+  const cases = [['DELETE', '/api/v1/auth/login', 'POST'], ['PUT', '/api/v1/patients', 'GET, HEAD, POST'],
+    ['POST', '/healthz', 'GET, HEAD']];
+  for (const [method, path, allow] of cases) {
     const r = await call(server.url, method, path);
     assert.equal(r.status, 405, `${method} ${path} gave ${r.status}: ${r.text}`);
     assert.equal(r.json?.error?.code, 'method_not_allowed');
+    assert.equal(r.headers.get('allow'), allow);
   }
+});
+
+test('HEAD is answered like GET, without a body', async () => {
+  const r = await fetch(`${server.url}/healthz`, { method: 'HEAD' });
+  assert.equal(r.status, 200);
+  assert.equal(await r.text(), '');
+  assert.equal(r.headers.get('content-length'), '15');
 });
 
 test('who-am-I without a token, or with a garbage token, is 401 unauthenticated', async () => {
