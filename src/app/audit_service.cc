@@ -1,5 +1,7 @@
 #include "app/audit_service.h"
 
+#include "app/cursor.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -11,9 +13,10 @@ Result<AuditPage> AuditService::list(const Caller& caller, AuditFilter filter, c
     return Error::forbidden();
   }
   if (!cursor.empty()) {
+    auto text = from_cursor(cursor).value_or("");
     std::int64_t seq = 0;
-    auto r = std::from_chars(cursor.data(), cursor.data() + cursor.size(), seq);
-    if (r.ec != std::errc{} || r.ptr != cursor.data() + cursor.size() || seq < 1)
+    auto r = std::from_chars(text.data(), text.data() + text.size(), seq);
+    if (text.empty() || r.ec != std::errc{} || r.ptr != text.data() + text.size() || seq < 1)
       return Error::invalid("cursor", "The cursor is not valid.");
     filter.before_seq = seq;
   }
@@ -25,7 +28,7 @@ Result<AuditPage> AuditService::list(const Caller& caller, AuditFilter filter, c
   page.items = tx->audit_events(caller.clinic, filter);
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.resize(static_cast<std::size_t>(limit));
-    page.next_cursor = std::to_string(page.items.back().event.seq);
+    page.next_cursor = to_cursor(std::to_string(page.items.back().event.seq));
   }
   return page;
 }

@@ -4,12 +4,13 @@
 
 namespace kc::app {
 
-AuthService::AuthService(Store& store, Crypto& crypto, const Clock& clock, AuthPolicy policy)
+AuthService::AuthService(Store& store, Crypto& crypto, const Clock& clock, AuthPolicy policy, SessionCache& sessions)
     : store_(store),
       crypto_(crypto),
       clock_(clock),
       policy_(policy),
       audit_(crypto, clock),
+      sessions_(sessions),
       dummy_hash_(crypto.hash_password("kc-dummy-password-for-timing")) {}
 
 Error AuthService::invalid_credentials() {
@@ -83,10 +84,11 @@ Result<Caller> AuthService::authenticate(std::string_view token, std::string_vie
   if (token.empty() || token.size() > 128) return Error::unauthenticated();
   const std::string token_hash = crypto_.sha256_hex(token);
   const std::int64_t now = clock_.now_ms();
-  std::optional<SessionContext> found;
-  {
+  std::optional<SessionContext> found = sessions_.get(token_hash, now);
+  if (!found) {
     auto tx = store_.begin(Store::Mode::single);
     found = tx->session_context(token_hash);
+    if (found) sessions_.put(token_hash, *found, now);
   }
   if (!found || found->user.disabled) return Error::unauthenticated();
   const SessionRow& session = found->session;
@@ -98,6 +100,7 @@ Result<Caller> AuthService::authenticate(std::string_view token, std::string_vie
     auto tx = store_.begin(Store::Mode::write);
     tx->touch_session(token_hash, now);
     tx->commit();
+    sessions_.touch(token_hash, now);
   }
   Caller caller;
   caller.clinic = ClinicId{user.clinic_id};
@@ -133,6 +136,7 @@ Status AuthService::logout(const Caller& caller) {
   tx->revoke_session(caller.session_token_hash);
   audit_.record(*tx, caller, "auth.logout", "user", caller.user_id);
   tx->commit();
+  sessions_.forget_session(caller.session_token_hash);
   return Ok{};
 }
 
@@ -144,11 +148,13 @@ Status AuthService::change_password(const Caller& caller, std::string_view curre
     user = tx->user(caller.clinic, caller.user_id);
   }
   if (!user) return Error::unauthenticated();
-  if (!crypto_.verify_password(user->password_hash, current)) {
+  // While the account is locked no password is checked, right or wrong.
+  const bool locked = is_locked({user->failed_logins, user->locked_until_ms}, clock_.now_ms());
+  if (locked || !crypto_.verify_password(user->password_hash, current)) {
     // Counted like a failed sign-in: a stolen session must not become a way to
     // guess the password without limit.
     auto tx = store_.begin(Store::Mode::write);
-    if (auto fresh = tx->user(caller.clinic, caller.user_id)) {
+    if (auto fresh = tx->user(caller.clinic, caller.user_id); fresh && !locked) {
       LockoutState lock = after_failed_login({fresh->failed_logins, fresh->locked_until_ms}, clock_.now_ms(), policy_);
       fresh->failed_logins = lock.consecutive_failures;
       fresh->locked_until_ms = lock.locked_until_ms;
@@ -163,10 +169,12 @@ Status AuthService::change_password(const Caller& caller, std::string_view curre
   user = tx->user(caller.clinic, caller.user_id);
   if (!user) return Error::unauthenticated();
   user->password_hash = new_hash;
+  user->failed_logins = 0;
   tx->update_user(caller.clinic, *user);
   tx->revoke_user_sessions(caller.clinic, user->id);
   audit_.record(*tx, caller, "auth.password_change", "user", user->id);
   tx->commit();
+  sessions_.forget_user(user->id);
   return Ok{};
 }
 

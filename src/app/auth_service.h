@@ -12,6 +12,7 @@
 #include "app/audit_log.h"
 #include "app/caller.h"
 #include "app/ports.h"
+#include "app/session_cache.h"
 #include "app/store.h"
 #include "domain/auth_policy.h"
 #include "domain/result.h"
@@ -33,7 +34,7 @@ struct LoginResult {
 
 class AuthService {
  public:
-  AuthService(Store& store, Crypto& crypto, const Clock& clock, AuthPolicy policy);
+  AuthService(Store& store, Crypto& crypto, const Clock& clock, AuthPolicy policy, SessionCache& sessions);
 
   Result<LoginResult> login(std::string_view email, std::string_view password, std::string_view client_address);
   /// Resolves a token to its caller; refreshes the session's last-seen time.
@@ -55,6 +56,7 @@ class AuthService {
   const Clock& clock_;
   AuthPolicy policy_;
   AuditLog audit_;
+  SessionCache& sessions_;
   std::string dummy_hash_;
 };
 

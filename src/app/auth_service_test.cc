@@ -117,6 +117,31 @@ TEST_F(AuthServiceTest, WrongCurrentPasswordCountsTowardsLockoutAndIsAudited) {
   EXPECT_EQ(denied, 5);
 }
 
+TEST_F(AuthServiceTest, RevocationByAnotherServerTakesEffectWithinTheCacheLifetime) {
+  auto login = auth.login(nurse.email, "correct horse battery", "10.0.0.1");
+  ASSERT_TRUE(auth.authenticate(login->token, "10.0.0.1"));  // now cached here
+  {
+    auto tx = store->begin(Store::Mode::write);  // another server revokes in the shared store
+    tx->revoke_session(crypto.sha256_hex(login->token));
+    tx->commit();
+  }
+  clock.advance_ms(1999);
+  EXPECT_TRUE(auth.authenticate(login->token, "10.0.0.1")) << "still trusted within 2 s";
+  clock.advance_ms(1);
+  EXPECT_FALSE(auth.authenticate(login->token, "10.0.0.1"));
+}
+
+TEST_F(AuthServiceTest, PasswordCannotBeChangedWhileLocked) {
+  auto caller = sign_in(nurse.email);
+  for (int i = 0; i < 5; ++i) (void)auth.login(nurse.email, "wrong password!!", "10.0.0.1");
+  auto r = auth.change_password(caller, "correct horse battery", "a brand new passphrase");
+  ASSERT_FALSE(r) << "the right password is not checked during a lock";
+  EXPECT_EQ(r.error().field, "current_password");
+  clock.advance_ms(15 * kMinute);
+  caller = sign_in(nurse.email);
+  EXPECT_TRUE(auth.change_password(caller, "correct horse battery", "a brand new passphrase"));
+}
+
 TEST_F(AuthServiceTest, DisabledUserCannotSignInAndLosesOpenSessions) {
   auto admin = staff(home, "admin@harbour.test", Role::admin);
   auto nurse_login = auth.login(nurse.email, "correct horse battery", "10.0.0.1");

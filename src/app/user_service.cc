@@ -29,8 +29,7 @@ Result<UserPage> UserService::list(const Caller& caller, const std::string& curs
   return page;
 }
 
-Result<UserRow> UserService::add(const Caller& caller, const NewUser& input) {
-  if (auto ok = require(caller, Action::users_manage, "user.create", ""); !ok) return ok.error();
+Result<NewUser> UserService::validate(const NewUser& input) {
   auto email = normalized_email("email", input.email);
   if (!email) return email.error();
   auto name = required_text("display_name", input.display_name, 200);
@@ -39,18 +38,28 @@ Result<UserRow> UserService::add(const Caller& caller, const NewUser& input) {
   for (const auto& r : input.roles) {
     auto role = parse_role(r);
     if (!role) return Error::invalid("roles", "Unknown role \"" + r + "\".");
-    if (std::find(roles.begin(), roles.end(), *role) == roles.end()) roles.push_back(*role);
+    roles.push_back(*role);
   }
   if (roles.empty()) return Error::invalid("roles", "Choose at least one role.");
-  roles = split_roles(join_roles(roles));  // the stored (canonical) order
   if (auto ok = check_new_password("password", input.password); !ok) return ok.error();
+  NewUser clean{*email, *name, {}, input.password};
+  for (Role r : split_roles(join_roles(roles))) clean.roles.emplace_back(to_string(r));  // canonical order
+  return clean;
+}
+
+Result<UserRow> UserService::add(const Caller& caller, const NewUser& raw) {
+  if (auto ok = require(caller, Action::users_manage, "user.create", ""); !ok) return ok.error();
+  auto input = validate(raw);
+  if (!input) return input.error();
+  std::vector<Role> roles;
+  for (const auto& r : input->roles) roles.push_back(*parse_role(r));
 
   UserRow user;
   user.id = new_id(crypto_, "usr");
   user.clinic_id = caller.clinic.value;
-  user.email = *email;
-  user.display_name = *name;
-  user.password_hash = crypto_.hash_password(input.password);  // slow: before the transaction
+  user.email = input->email;
+  user.display_name = input->display_name;
+  user.password_hash = crypto_.hash_password(input->password);  // slow: before the transaction
   user.roles = roles;
   user.created_ms = clock_.now_ms();
 
@@ -80,6 +89,7 @@ Result<UserRow> UserService::set_disabled(const Caller& caller, const std::strin
   if (disabled) tx->revoke_user_sessions(caller.clinic, user->id);
   audit_.record(*tx, caller, action, "user", user->id);
   tx->commit();
+  sessions_.forget_user(user->id);
   return *user;
 }
 
@@ -97,6 +107,7 @@ Status UserService::reset_password(const Caller& caller, const std::string& user
   tx->revoke_user_sessions(caller.clinic, user->id);
   audit_.record(*tx, caller, "user.reset_password", "user", user->id);
   tx->commit();
+  sessions_.forget_user(user->id);
   return Ok{};
 }
 

@@ -9,6 +9,7 @@
 #include "app/audit_log.h"
 #include "app/caller.h"
 #include "app/ports.h"
+#include "app/session_cache.h"
 #include "app/store.h"
 #include "domain/result.h"
 
@@ -28,8 +29,12 @@ struct UserPage {
 
 class UserService {
  public:
-  UserService(Store& store, Crypto& crypto, const Clock& clock)
-      : store_(store), crypto_(crypto), clock_(clock), audit_(crypto, clock) {}
+  UserService(Store& store, Crypto& crypto, const Clock& clock, SessionCache& sessions)
+      : store_(store), crypto_(crypto), clock_(clock), audit_(crypto, clock), sessions_(sessions) {}
+
+  /// Checks a new user's fields without the store: for callers that must know before
+  /// they write anything else (the CLI creates a clinic only for a valid user).
+  static Result<NewUser> validate(const NewUser& input);
 
   Result<UserPage> list(const Caller& caller, const std::string& cursor, int limit);
   Result<UserRow> add(const Caller& caller, const NewUser& input);
@@ -44,6 +49,7 @@ class UserService {
   Crypto& crypto_;
   const Clock& clock_;
   AuditLog audit_;
+  SessionCache& sessions_;
 };
 
 }  // namespace kc::app

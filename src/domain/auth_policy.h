@@ -16,6 +16,9 @@ struct AuthPolicy {
   // A session's last-seen time is written at most this often, so that reads stay
   // reads; the idle timeout is therefore exact to within this interval.
   std::int64_t touch_interval_ms = 30 * 1000;
+  // How long a server trusts a session it read from the store before reading it
+  // again; bounds how late a revocation made by another server takes effect here.
+  std::int64_t session_cache_ms = 2000;  // Default: 2 s; 0 turns the cache off
 };
 
 struct LockoutState {

@@ -53,9 +53,10 @@ std::string Api::expected_origin(const Request& request) const {
 }
 
 std::string redact_error(std::string_view what) {
-  // Database errors quote the statement's bound values (" with :name=...") and
-  // PostgreSQL adds a DETAIL line with key values: patient data never reaches a log.
-  for (std::string_view marker : {" with :", "DETAIL", "\n"})
+  // Database errors quote the statement's bound values (" with :name=..."), quote
+  // offending input ("invalid input syntax ...: \"...\"") and add DETAIL lines with
+  // key values: the log keeps only the text before any of them.
+  for (std::string_view marker : {" with :", "DETAIL", "\n", "\""})
     if (auto at = what.find(marker); at != std::string_view::npos) what = what.substr(0, at);
   return std::string(what.substr(0, 300));
 }

@@ -62,6 +62,7 @@ TEST(Redaction, DatabaseErrorsLoseTheirBoundValues) {
   EXPECT_NE(text.find("UNIQUE constraint failed"), std::string::npos);
   EXPECT_EQ(redact_error("duplicate key value\nDETAIL:  Key (email)=(a@b.test) already exists.").find("a@b"),
             std::string::npos);
+  EXPECT_EQ(redact_error("invalid input syntax for type bigint: \"Okafor\"").find("Okafor"), std::string::npos);
 }
 
 TEST(Encoding, UserNeverCarriesItsPasswordHash) {

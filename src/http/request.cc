@@ -10,6 +10,13 @@ std::optional<std::string> Request::header(std::string_view lower_name) const {
   return std::nullopt;
 }
 
+std::optional<std::string> Request::last_header(std::string_view lower_name) const {
+  std::optional<std::string> found;
+  for (const auto& [k, v] : headers)
+    if (k == lower_name) found = v;
+  return found;
+}
+
 std::optional<std::string> Request::query_param(std::string_view name) const {
   for (const auto& [k, v] : query)
     if (k == name) return v;

@@ -24,6 +24,8 @@ struct Request {
   std::string client_address;
 
   std::optional<std::string> header(std::string_view lower_name) const;
+  /// The last line of a header that may appear more than once.
+  std::optional<std::string> last_header(std::string_view lower_name) const;
   std::optional<std::string> query_param(std::string_view name) const;
 };
 

@@ -50,6 +50,9 @@ TEST(Request, HeaderAndQueryLookups) {
   r.headers = {{"host", "x"}};
   r.query = {{"limit", "5"}};
   EXPECT_EQ(r.header("host"), "x");
+  r.headers.emplace_back("x-forwarded-for", "6.6.6.6");
+  r.headers.emplace_back("x-forwarded-for", "10.0.0.1");
+  EXPECT_EQ(r.last_header("x-forwarded-for"), "10.0.0.1");
   EXPECT_FALSE(r.header("origin"));
   EXPECT_EQ(r.query_param("limit"), "5");
 }

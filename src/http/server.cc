@@ -137,7 +137,7 @@ class Session : public std::enable_shared_from_this<Session> {
     head_ = message.method() == bhttp::verb::head;
     Request request = to_request(message, peer_);
     if (options().trust_forwarded_for)
-      if (auto xff = request.header("x-forwarded-for")) request.client_address = forwarded_client(*xff);
+      if (auto xff = request.last_header("x-forwarded-for")) request.client_address = forwarded_client(*xff);
     auto target = parse_target(request.target);
     if (!target) return reply_and_close(400, "bad_request", target.error().message);
     request.path = std::move(target->first);

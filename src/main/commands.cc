@@ -77,18 +77,17 @@ int run_user_add(const platform::Config& config, const std::string& clinic_name,
   platform::SodiumCrypto crypto;
   platform::SystemClock clock;
   auto store = open_store(config, clock.now_ms());
-  // Check what can be checked before anything is written (no empty clinic is left
-  // behind by a refused user).
-  auto normalized = normalized_email("email", email);
-  if (!normalized) return fail(normalized.error());
-  if (find_user(*store, *normalized))
-    return fail(Error::conflict("email_taken", "An account with this e-mail already exists.", "email"));
+  // Check everything before anything is written: a refused user leaves no empty clinic.
   auto password = read_new_password();
   if (!password) return 1;
-  if (auto ok = check_new_password("password", *password); !ok) return fail(ok.error());
+  auto input = app::UserService::validate({email, name, roles, *password});
+  if (!input) return fail(input.error());
+  if (find_user(*store, input->email))
+    return fail(Error::conflict("email_taken", "An account with this e-mail already exists.", "email"));
   auto clinic = app::ensure_clinic(*store, crypto, clock, clinic_name, kCliAddress);
   if (!clinic) return fail(clinic.error());
-  app::UserService users(*store, crypto, clock);
+  app::SessionCache sessions(0, 0);  // the CLI keeps no sessions
+  app::UserService users(*store, crypto, clock, sessions);
   auto user = users.add(app::Caller::system(app::ClinicId{clinic->id}, kCliAddress), {email, name, roles, *password});
   if (!user) return fail(user.error());
   std::cout << "added " << user->email << " (" << join_roles(user->roles) << ") to " << clinic->name << "\n";
@@ -101,7 +100,8 @@ int run_user_disable(const platform::Config& config, const std::string& email) {
   auto store = open_store(config, clock.now_ms());
   auto user = find_user(*store, email);
   if (!user) return fail(Error::not_found("No user with that e-mail."));
-  app::UserService users(*store, crypto, clock);
+  app::SessionCache sessions(0, 0);  // the CLI keeps no sessions
+  app::UserService users(*store, crypto, clock, sessions);
   auto result = users.set_disabled(app::Caller::system(app::ClinicId{user->clinic_id}, kCliAddress), user->id, true);
   if (!result) return fail(result.error());
   std::cout << "disabled " << user->email << "\n";
@@ -116,7 +116,8 @@ int run_user_reset_password(const platform::Config& config, const std::string& e
   if (!user) return fail(Error::not_found("No user with that e-mail."));
   auto password = read_new_password();
   if (!password) return 1;
-  app::UserService users(*store, crypto, clock);
+  app::SessionCache sessions(0, 0);  // the CLI keeps no sessions
+  app::UserService users(*store, crypto, clock, sessions);
   auto result =
       users.reset_password(app::Caller::system(app::ClinicId{user->clinic_id}, kCliAddress), user->id, *password);
   if (!result) return fail(result.error());

@@ -39,8 +39,9 @@ int run_serve(const platform::Config& c, bool demo) {
   auto store = open_store(c, clock.now_ms());
   if (demo && app::ensure_demo_clinic(*store, crypto, clock)) spdlog::info("demo clinic created");
 
-  app::AuthService auth(*store, crypto, clock, c.auth);
-  app::UserService users(*store, crypto, clock);
+  app::SessionCache sessions(c.auth.session_cache_ms, 100'000);
+  app::AuthService auth(*store, crypto, clock, c.auth, sessions);
+  app::UserService users(*store, crypto, clock, sessions);
   app::AuditService audit(*store, crypto, clock);
   app::PatientService patients(*store, crypto, clock);
   http::Metrics metrics;

@@ -50,7 +50,8 @@ void reject_unknown_keys(const toml::table& t) {
         "max_queued_requests", "drain_timeout_s", "web_root", "public_origin", "trust_forwarded_for",
         "secure_cookies"}},
       {"database", {"url", "pool_size", "sqlite_synchronous"}},
-      {"auth", {"lockout_threshold", "lockout_minutes", "session_idle_minutes", "session_absolute_hours"}},
+      {"auth",
+       {"lockout_threshold", "lockout_minutes", "session_idle_minutes", "session_absolute_hours", "session_cache_ms"}},
       {"log", {"level"}},
   };
   for (const auto& [section, node] : t) {
@@ -100,6 +101,8 @@ void apply_file(Config& c, const std::string& path) {
   c.auth.lockout_ms = lockout_min * 60000;
   c.auth.session_idle_ms = idle_min * 60000;
   c.auth.session_absolute_ms = absolute_h * 3600000;
+  read(t, "auth", "session_cache_ms", c.auth.session_cache_ms);
+  if (c.auth.session_cache_ms < 0) throw bad("auth.session_cache_ms", "must be 0 (off) or more");
   read(t, "log", "level", c.log_level);
 }
 

@@ -63,7 +63,7 @@ std::runtime_error too_new(int current, int newest_known) {
 
 }  // namespace
 
-void require_current_schema(soci::session& session, std::string_view engine) {
+int require_current_schema(soci::session& session, std::string_view engine) {
   const auto steps = steps_for(engine, embedded_migrations());
   const int newest_known = steps.empty() ? 0 : steps.back().version;
   int current = 0;
@@ -76,6 +76,7 @@ void require_current_schema(soci::session& session, std::string_view engine) {
   if (current < newest_known)
     throw std::runtime_error("the database schema is at version " + std::to_string(current) + ", older than " +
                              std::to_string(newest_known) + ": run `ketaclinic migrate` first");
+  return current;
 }
 
 MigrationReport migrate(soci::session& session, std::string_view engine, std::int64_t now_ms) {

@@ -42,7 +42,8 @@ MigrationReport migrate(soci::session& session, std::string_view engine, std::in
 
 /// Throws std::runtime_error unless the database is exactly at the newest version
 /// this binary knows (for commands that must not change the schema).
-void require_current_schema(soci::session& session, std::string_view engine);
+/// Returns that version.
+int require_current_schema(soci::session& session, std::string_view engine);
 
 /// Runs a script of several statements in one call (native API of the engine).
 void execute_script(soci::session& session, std::string_view engine, const std::string& sql);

@@ -81,6 +81,8 @@ std::unique_ptr<SociStore> SociStore::open(const StoreOptions& o, std::int64_t n
     std::string path = o.url.substr(7);
     if (path.empty()) throw std::runtime_error("database URL sqlite: needs a path, e.g. sqlite:var/ketaclinic.db");
     if (path == ":memory:") size = 1;
+    if (!o.migrate && path != ":memory:" && !std::filesystem::exists(path))
+      throw std::runtime_error("no database at " + path);
     opener = [path, o] { return open_sqlite(path, o); };
   } else if (starts_with(o.url, "postgresql://") || starts_with(o.url, "postgres://")) {
     engine = "postgresql";
@@ -94,7 +96,8 @@ std::unique_ptr<SociStore> SociStore::open(const StoreOptions& o, std::int64_t n
   if (o.migrate) {
     store->report_ = kc::store::migrate(lease.session(), engine, now_ms);
   } else {
-    require_current_schema(lease.session(), engine);
+    const int version = require_current_schema(lease.session(), engine);
+    store->report_.from_version = store->report_.to_version = version;
   }
   return store;
 }

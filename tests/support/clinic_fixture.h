@@ -17,8 +17,8 @@ class ClinicFixture : public ::testing::Test {
  protected:
   ClinicFixture()
       : store(fresh_store()),
-        auth(*store, crypto, clock, AuthPolicy{}),
-        users(*store, crypto, clock),
+        auth(*store, crypto, clock, AuthPolicy{}, sessions),
+        users(*store, crypto, clock, sessions),
         audit(*store, crypto, clock),
         patients(*store, crypto, clock) {}
 
@@ -56,6 +56,7 @@ class ClinicFixture : public ::testing::Test {
   FakeClock clock;
   FastCrypto crypto;
   std::unique_ptr<store::SociStore> store;
+  app::SessionCache sessions{2000, 1000};
   app::AuthService auth;
   app::UserService users;
   app::AuditService audit;

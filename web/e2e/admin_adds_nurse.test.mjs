@@ -11,7 +11,6 @@ import { chromium } from 'playwright-core';
 import { DEMO_PASSWORD, DEMO_USERS, binaryPath, repoRoot, startServer } from '../../tests/support/server.mjs';
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const README_SCREENSHOT = join(repoRoot, 'docs/img/audit-log.png');
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -92,7 +91,6 @@ test('an admin adds a nurse, who cannot open admin pages; the audit log shows bo
     mkdirSync(SCREENSHOTS, { recursive: true });
     mkdirSync(dirname(README_SCREENSHOT), { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'audit-log.png'), fullPage: true });
-    await page.screenshot({ path: README_SCREENSHOT, fullPage: true });
 
     // Filtering by the nurse's email leaves only her events.
     await page.getByLabel('User (email or id)').fill(NURSE.email);
