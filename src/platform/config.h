@@ -19,7 +19,7 @@ struct ServerConfig {
   std::string listen_host = "127.0.0.1";
   unsigned short listen_port = 8080;
   int io_threads = 0;                          // 0: one per core
-  int store_threads = 4;                       // blocking store work runs here, never on I/O threads
+  int store_threads = 2;  // blocking store work runs here, never on I/O threads (Default: 2; see performance.md)
   std::size_t body_limit_bytes = 1024 * 1024;  // Default: 1 MiB
   std::size_t header_limit_bytes = 16 * 1024;  // Default: 16 KiB
   int idle_timeout_s = 30;                     // Default: 30 s without traffic closes
@@ -33,7 +33,7 @@ struct ServerConfig {
 
 struct DatabaseConfig {
   std::string url = "sqlite:var/ketaclinic.db";
-  int pool_size = 4;
+  int pool_size = 2;  // raised to store_threads when lower
   std::string sqlite_synchronous = "FULL";
 };
 
