@@ -23,8 +23,7 @@ void SessionCache::put(const std::string& token_hash, const SessionContext& cont
 
 void SessionCache::touch(const std::string& token_hash, std::int64_t last_seen_ms) {
   std::lock_guard lock(mutex_);
-  if (auto it = entries_.find(token_hash); it != entries_.end())
-    it->second.context.session.last_seen_ms = last_seen_ms;
+  if (auto it = entries_.find(token_hash); it != entries_.end()) it->second.context.session.last_seen_ms = last_seen_ms;
 }
 
 void SessionCache::forget_session(const std::string& token_hash) {

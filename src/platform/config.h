@@ -18,7 +18,7 @@ namespace kc::platform {
 struct ServerConfig {
   std::string listen_host = "127.0.0.1";
   unsigned short listen_port = 8080;
-  int io_threads = 0;                          // 0: one per core
+  int io_threads = 0;     // 0: one per core
   int store_threads = 2;  // blocking store work runs here, never on I/O threads (Default: 2; see performance.md)
   std::size_t body_limit_bytes = 1024 * 1024;  // Default: 1 MiB
   std::size_t header_limit_bytes = 16 * 1024;  // Default: 16 KiB

@@ -89,7 +89,6 @@ test('an admin adds a nurse, who cannot open admin pages; the audit log shows bo
     await auditRows(page, 'user.create', DEMO_USERS.admin).filter({ hasText: nurseId }).waitFor();
     await auditRows(page, 'auth.login', NURSE.email).first().waitFor();
     mkdirSync(SCREENSHOTS, { recursive: true });
-    mkdirSync(dirname(README_SCREENSHOT), { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'audit-log.png'), fullPage: true });
 
     // Filtering by the nurse's email leaves only her events.
