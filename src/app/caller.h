@@ -25,8 +25,12 @@ struct Caller {
   std::int64_t session_created_ms = 0;
 
   bool can(Action action) const { return allowed(roles, action); }
-  /// The audit "role" text: the roles joined, or "system".
-  std::string role_text() const { return user_id.empty() ? "system" : join_roles(roles); }
+  /// The audit "role" text: the roles joined; "system" for the CLI and seeding;
+  /// "public" for an anonymous visitor (the public request form).
+  std::string role_text() const {
+    if (!user_id.empty()) return join_roles(roles);
+    return roles.empty() ? "public" : "system";
+  }
 
   static Caller system(ClinicId clinic, std::string client_address) {
     Caller c;

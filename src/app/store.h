@@ -74,6 +74,38 @@ struct PatientRow {
   std::int64_t created_ms = 0;
 };
 
+struct EnquiryRow {
+  std::string id;
+  std::string clinic_id;
+  std::int64_t created_ms = 0;
+  std::int64_t updated_ms = 0;
+  std::string source;  // "web" | "phone"
+  std::string status;  // "new" | "contacted" | "consultation_booked" | "closed"
+  std::string given_name, family_name, email, phone, preferred_contact;
+  std::vector<std::string> conditions;
+  std::string reason_text, heard_from;
+  bool consent_to_contact = false;
+  std::string close_reason;
+  std::string duplicate_of;  // empty: a first request
+  int linked_count = 0;      // later requests linked to this one (filled on read)
+};
+
+struct EnquiryEventRow {
+  std::string enquiry_id;
+  std::int64_t at_ms = 0;
+  std::string status;
+  std::string user_id;
+  std::string reason;
+  std::string user_email;  // filled on read; empty for the public form
+};
+
+/// Which enquiries a queue shows: one status, or every status but closed.
+struct EnquiryFilter {
+  std::string status;                                          // empty: open ones
+  std::optional<std::pair<std::int64_t, std::string>> before;  // cursor: (created_ms, id), exclusive
+  int limit = 50;
+};
+
 struct AuditHead {
   std::int64_t seq = 0;
   std::string hash;
@@ -132,6 +164,21 @@ class Transaction {
   /// Every event of the clinic in seq order, one at a time (for verification).
   virtual void for_each_audit_event(const ClinicId& clinic, const std::function<void(const AuditEvent&)>& visit) = 0;
   virtual AuditHead audit_head(const ClinicId& clinic) = 0;
+
+  virtual void insert_enquiry(const EnquiryRow& enquiry) = 0;
+  virtual void update_enquiry_status(const ClinicId& clinic, std::string_view id, std::string_view status,
+                                     std::string_view close_reason, std::int64_t now_ms) = 0;
+  virtual std::optional<EnquiryRow> enquiry(const ClinicId& clinic, std::string_view id) = 0;
+  /// First requests (not linked repeats), newest first.
+  virtual std::vector<EnquiryRow> enquiries(const ClinicId& clinic, const EnquiryFilter& filter) = 0;
+  /// The earliest first request since `since_ms` with this e-mail or phone (either may be empty).
+  virtual std::optional<EnquiryRow> first_enquiry_by_contact(const ClinicId& clinic, std::string_view email,
+                                                             std::string_view phone, std::int64_t since_ms) = 0;
+  /// Later requests linked to `first_id`, oldest first.
+  virtual std::vector<EnquiryRow> linked_enquiries(const ClinicId& clinic, std::string_view first_id) = 0;
+  virtual void insert_enquiry_event(const ClinicId& clinic, const EnquiryEventRow& event) = 0;
+  /// Oldest first, with the acting user's e-mail.
+  virtual std::vector<EnquiryEventRow> enquiry_events(const ClinicId& clinic, std::string_view enquiry_id) = 0;
 
   virtual void insert_patient(const PatientRow& patient) = 0;
   virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;

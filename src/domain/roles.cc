@@ -24,13 +24,18 @@ struct Grant {
 
 // The permission table. Reading patients is open to every clinical role and the front
 // desk (registration needs it); account and audit administration is the admin's.
+// The enquiry queue is the front desk's: clinicians may read it, not work it; a
+// therapist sees people only once they are patients.
 constexpr std::array kGrants = {
     Grant{Role::admin, Action::users_read},          Grant{Role::admin, Action::users_manage},
     Grant{Role::admin, Action::audit_read},          Grant{Role::admin, Action::patients_read},
-    Grant{Role::admin, Action::patients_write},      Grant{Role::prescriber, Action::patients_read},
-    Grant{Role::prescriber, Action::patients_write}, Grant{Role::nurse, Action::patients_read},
-    Grant{Role::nurse, Action::patients_write},      Grant{Role::therapist, Action::patients_read},
+    Grant{Role::admin, Action::patients_write},      Grant{Role::admin, Action::enquiries_read},
+    Grant{Role::admin, Action::enquiries_write},     Grant{Role::prescriber, Action::patients_read},
+    Grant{Role::prescriber, Action::patients_write}, Grant{Role::prescriber, Action::enquiries_read},
+    Grant{Role::nurse, Action::patients_read},       Grant{Role::nurse, Action::patients_write},
+    Grant{Role::nurse, Action::enquiries_read},      Grant{Role::therapist, Action::patients_read},
     Grant{Role::front_desk, Action::patients_read},  Grant{Role::front_desk, Action::patients_write},
+    Grant{Role::front_desk, Action::enquiries_read}, Grant{Role::front_desk, Action::enquiries_write},
 };
 
 }  // namespace
@@ -59,6 +64,10 @@ std::string_view to_string(Action action) {
       return "patients.read";
     case Action::patients_write:
       return "patients.write";
+    case Action::enquiries_read:
+      return "enquiries.read";
+    case Action::enquiries_write:
+      return "enquiries.write";
   }
   return "unknown";
 }

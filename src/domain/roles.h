@@ -15,11 +15,13 @@ namespace kc {
 enum class Role { admin, prescriber, nurse, therapist, front_desk };
 
 enum class Action {
-  users_read,      // list the clinic's staff accounts
-  users_manage,    // add, disable, enable, reset passwords
-  audit_read,      // read the audit trail
-  patients_read,   // open and search patient records
-  patients_write,  // register and edit patients
+  users_read,       // list the clinic's staff accounts
+  users_manage,     // add, disable, enable, reset passwords
+  audit_read,       // read the audit trail
+  patients_read,    // open and search patient records
+  patients_write,   // register and edit patients
+  enquiries_read,   // the enquiry queue and its requests
+  enquiries_write,  // enter phone enquiries, move enquiries through the queue
 };
 
 std::string_view to_string(Role role);

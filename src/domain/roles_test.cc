@@ -31,6 +31,14 @@ TEST(Roles, SeveralRolesCombineTheirGrants) {
   EXPECT_TRUE(allowed(both, Action::patients_write));
 }
 
+TEST(Roles, FrontDeskWorksTheEnquiryQueueWhichClinicalRolesOnlyRead) {
+  std::vector<Role> desk{Role::front_desk}, nurse{Role::nurse}, therapist{Role::therapist};
+  EXPECT_TRUE(allowed(desk, Action::enquiries_write));
+  EXPECT_TRUE(allowed(nurse, Action::enquiries_read));
+  EXPECT_FALSE(allowed(nurse, Action::enquiries_write));
+  EXPECT_FALSE(allowed(therapist, Action::enquiries_read));
+}
+
 TEST(Roles, NoRolesAllowNothing) {
   std::vector<Role> none;
   EXPECT_FALSE(allowed(none, Action::patients_read));

@@ -28,6 +28,12 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("GET", "/api/v1/patients", {h::list_patients, Access::session});
   router_.add("POST", "/api/v1/patients", {h::create_patient, Access::session});
   router_.add("GET", "/api/v1/patients/{id}", {h::get_patient, Access::session});
+  router_.add("GET", "/api/v1/public/clinics/{id}", {h::public_clinic, Access::open});
+  router_.add("POST", "/api/v1/public/clinics/{id}/consultation-requests", {h::submit_request, Access::open});
+  router_.add("GET", "/api/v1/enquiries", {h::list_enquiries, Access::session});
+  router_.add("POST", "/api/v1/enquiries", {h::create_enquiry, Access::session});
+  router_.add("GET", "/api/v1/enquiries/{id}", {h::get_enquiry, Access::session});
+  router_.add("POST", "/api/v1/enquiries/{id}/status", {h::change_enquiry_status, Access::session});
 }
 
 void add_security_headers(Response& r) {

@@ -7,6 +7,7 @@
 
 #include "app/audit_service.h"
 #include "app/auth_service.h"
+#include "app/enquiry_service.h"
 #include "app/patient_service.h"
 #include "app/user_service.h"
 #include "http/metrics.h"
@@ -21,6 +22,7 @@ struct ApiServices {
   app::UserService& users;
   app::AuditService& audit;
   app::PatientService& patients;
+  app::EnquiryService& enquiries;
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;

@@ -27,6 +27,13 @@ Response list_patients(Call&);
 Response create_patient(Call&);
 Response get_patient(Call&);
 
+Response public_clinic(Call&);
+Response submit_request(Call&);
+Response list_enquiries(Call&);
+Response create_enquiry(Call&);
+Response get_enquiry(Call&);
+Response change_enquiry_status(Call&);
+
 /// Reads ?limit= (default `fallback`, 1..max) or returns an error naming "limit".
 Result<int> limit_param(const Request& request, int fallback, int max);
 

@@ -109,6 +109,33 @@ json::object to_json(const app::AuditListItem& item) {
           {"client_address", e.client_address}};
 }
 
+json::object to_json(const app::EnquiryRow& e) {
+  json::array conditions;
+  for (const auto& c : e.conditions) conditions.emplace_back(c);
+  return {{"id", e.id},
+          {"created_at", format_iso8601(e.created_ms)},
+          {"updated_at", format_iso8601(e.updated_ms)},
+          {"source", e.source},
+          {"status", e.status},
+          {"given_name", e.given_name},
+          {"family_name", e.family_name},
+          {"email", e.email},
+          {"phone", e.phone},
+          {"preferred_contact", e.preferred_contact},
+          {"conditions", std::move(conditions)},
+          {"reason_text", e.reason_text},
+          {"heard_from", e.heard_from},
+          {"consent_to_contact", e.consent_to_contact},
+          {"close_reason", e.close_reason},
+          {"duplicate_of", e.duplicate_of.empty() ? json::value(nullptr) : json::value(e.duplicate_of)},
+          {"linked_count", e.linked_count}};
+}
+
+json::object to_json(const app::EnquiryEventRow& ev) {
+  return {
+      {"status", ev.status}, {"at", format_iso8601(ev.at_ms)}, {"user_email", ev.user_email}, {"reason", ev.reason}};
+}
+
 json::object to_json(const app::SessionInfo& info, std::int64_t now_ms) {
   return {{"user", to_json(info.user, &info.clinic, now_ms)},
           {"csrf_token", info.csrf_token},

@@ -36,5 +36,7 @@ json::object to_json(const app::UserRow& user, const app::ClinicRow* clinic, std
 json::object to_json(const app::PatientRow& patient);
 json::object to_json(const app::AuditListItem& item);
 json::object to_json(const app::SessionInfo& info, std::int64_t now_ms);
+json::object to_json(const app::EnquiryRow& enquiry);
+json::object to_json(const app::EnquiryEventRow& event);
 
 }  // namespace kc::http

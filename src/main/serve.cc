@@ -44,9 +44,10 @@ int run_serve(const platform::Config& c, bool demo) {
   app::UserService users(*store, crypto, clock, sessions);
   app::AuditService audit(*store, crypto, clock);
   app::PatientService patients(*store, crypto, clock);
+  app::EnquiryService enquiries(*store, crypto, clock, c.enquiries);
   http::Metrics metrics;
   metrics.set_pool_source([&store] { return store->pool_stats(); });
-  http::Api api({auth, users, audit, patients, *store, clock, metrics},
+  http::Api api({auth, users, audit, patients, enquiries, *store, clock, metrics},
                 {c.server.web_root, c.server.public_origin, c.server.secure_cookies});
 
   http::ServerOptions options;
@@ -69,6 +70,10 @@ int run_serve(const platform::Config& c, bool demo) {
   if (demo) {
     std::cout << "Demo logins (password " << app::kDemoPassword << "):\n";
     for (const auto& u : app::kDemoUsers) std::cout << "  " << u.email << "  (" << to_string(u.role) << ")\n";
+    auto tx = store->begin(app::Store::Mode::read);
+    if (auto clinic = tx->clinic_by_name(app::kDemoClinicName))
+      std::cout << "Public consultation request page: http://" << host << ":" << server.bound_port() << "/request/"
+                << clinic->id << "\n";
     std::cout << std::flush;
   }
   server.run();

@@ -53,6 +53,7 @@ void reject_unknown_keys(const toml::table& t) {
       {"auth",
        {"lockout_threshold", "lockout_minutes", "session_idle_minutes", "session_absolute_hours", "session_cache_ms"}},
       {"log", {"level"}},
+      {"enquiries", {"duplicate_window_days", "requests_per_address_per_hour"}},
   };
   for (const auto& [section, node] : t) {
     auto keys = known.find(std::string(section.str()));
@@ -104,6 +105,10 @@ void apply_file(Config& c, const std::string& path) {
   read(t, "auth", "session_cache_ms", c.auth.session_cache_ms);
   if (c.auth.session_cache_ms < 0) throw bad("auth.session_cache_ms", "must be 0 (off) or more");
   read(t, "log", "level", c.log_level);
+  std::int64_t window_days = c.enquiries.duplicate_window_ms / (24 * 3600 * 1000LL);
+  read_positive(t, "enquiries", "duplicate_window_days", window_days);
+  c.enquiries.duplicate_window_ms = window_days * 24 * 3600 * 1000LL;
+  read_positive(t, "enquiries", "requests_per_address_per_hour", c.enquiries.requests_per_address_per_hour);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "domain/auth_policy.h"
+#include "domain/enquiry.h"
 
 namespace kc::platform {
 
@@ -41,6 +42,7 @@ struct Config {
   ServerConfig server;
   DatabaseConfig database;
   AuthPolicy auth;
+  EnquiryPolicy enquiries;
   std::string log_level = "info";
 };
 

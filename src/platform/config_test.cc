@@ -37,7 +37,8 @@ TEST(Config, DefaultsMatchTheDocumentedValues) {
 TEST(Config, FileThenEnvironmentOverride) {
   auto path = write_file(
       "[server]\nlisten = \"0.0.0.0:9000\"\nbody_limit_bytes = 2048\n"
-      "[database]\nurl = \"sqlite:/tmp/a.db\"\n[auth]\nlockout_minutes = 5\nsession_idle_minutes = 10\n");
+      "[database]\nurl = \"sqlite:/tmp/a.db\"\n[auth]\nlockout_minutes = 5\nsession_idle_minutes = 10\n"
+      "[enquiries]\nduplicate_window_days = 14\nrequests_per_address_per_hour = 20\n");
   auto c = load_config(path, env_of({{"KETACLINIC_DATABASE", "postgresql://db/kc"}}));
   EXPECT_EQ(c.server.listen_host, "0.0.0.0");
   EXPECT_EQ(c.server.listen_port, 9000);
@@ -45,6 +46,8 @@ TEST(Config, FileThenEnvironmentOverride) {
   EXPECT_EQ(c.database.url, "postgresql://db/kc");
   EXPECT_EQ(c.auth.lockout_ms, 5 * 60'000);
   EXPECT_EQ(c.auth.session_idle_ms, 10 * 60'000);
+  EXPECT_EQ(c.enquiries.duplicate_window_ms, 14 * 24 * 3600 * 1000LL);
+  EXPECT_EQ(c.enquiries.requests_per_address_per_hour, 20);
   std::filesystem::remove(path);
 }
 

@@ -23,13 +23,16 @@ class DynamicQuery {
   template <class T>
   void into(T& target) {
     st_.exchange(soci::into(target));
+    has_results_ = true;
   }
   /// Prepares and executes once (one round trip on PostgreSQL: no named statement).
   void run(const std::string& query) {
     st_.alloc();
     st_.prepare(query, soci::details::st_one_time_query);
     st_.define_and_bind();
-    st_.execute(false);
+    // A query with results is executed here and read with fetch(); a statement
+    // without them (INSERT, UPDATE) must be executed with data exchange to run at all.
+    st_.execute(!has_results_);
   }
   /// Prepares for repeated execution (a named statement on PostgreSQL).
   void prepare(const std::string& query) {
@@ -45,6 +48,7 @@ class DynamicQuery {
 
  private:
   soci::statement st_;
+  bool has_results_ = false;
   std::deque<std::string> strings_;
   std::deque<long long> ints_;
 };

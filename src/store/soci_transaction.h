@@ -41,6 +41,17 @@ class SociTransaction final : public app::Transaction {
   void for_each_audit_event(const app::ClinicId& clinic, const std::function<void(const AuditEvent&)>& visit) override;
   app::AuditHead audit_head(const app::ClinicId& clinic) override;
 
+  void insert_enquiry(const app::EnquiryRow& enquiry) override;
+  void update_enquiry_status(const app::ClinicId& clinic, std::string_view id, std::string_view status,
+                             std::string_view close_reason, std::int64_t now_ms) override;
+  std::optional<app::EnquiryRow> enquiry(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::EnquiryRow> enquiries(const app::ClinicId& clinic, const app::EnquiryFilter& filter) override;
+  std::optional<app::EnquiryRow> first_enquiry_by_contact(const app::ClinicId& clinic, std::string_view email,
+                                                          std::string_view phone, std::int64_t since_ms) override;
+  std::vector<app::EnquiryRow> linked_enquiries(const app::ClinicId& clinic, std::string_view first_id) override;
+  void insert_enquiry_event(const app::ClinicId& clinic, const app::EnquiryEventRow& event) override;
+  std::vector<app::EnquiryEventRow> enquiry_events(const app::ClinicId& clinic, std::string_view enquiry_id) override;
+
   void insert_patient(const app::PatientRow& patient) override;
   std::optional<app::PatientRow> patient(const app::ClinicId& clinic, std::string_view id) override;
   std::vector<app::PatientRow> patients(const app::ClinicId& clinic, std::string_view name_prefix,

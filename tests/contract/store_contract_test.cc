@@ -284,6 +284,58 @@ TEST_F(StoreContract, PatientListPagesWithoutGapsOrRepeats) {
   EXPECT_EQ(seen.size(), 7u);
 }
 
+TEST_F(StoreContract, EnquiriesQueueLinksAndHistory) {
+  auto enquiry = [](std::string id, std::string clinic, std::int64_t at, std::string email, std::string dup = "") {
+    app::EnquiryRow e;
+    e.id = std::move(id);
+    e.clinic_id = std::move(clinic);
+    e.created_ms = e.updated_ms = at;
+    e.source = "web";
+    e.status = "new";
+    e.given_name = "Maya";
+    e.family_name = "Okafor";
+    e.email = std::move(email);
+    e.preferred_contact = "email";
+    e.conditions = {"depression", "ptsd"};
+    e.consent_to_contact = true;
+    e.duplicate_of = std::move(dup);
+    return e;
+  };
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_enquiry(enquiry("enq_1", "cln_a", 100, "m@x.test"));
+    tx->insert_enquiry(enquiry("enq_2", "cln_a", 200, "m@x.test", "enq_1"));
+    tx->insert_enquiry(enquiry("enq_3", "cln_a", 300, "n@x.test"));
+    tx->insert_enquiry(enquiry("enq_9", "cln_b", 400, "m@x.test"));
+    tx->insert_enquiry_event(a, {"enq_1", 100, "new", "", "", ""});
+    tx->update_enquiry_status(a, "enq_3", "closed", "No longer interested", 500);
+    tx->insert_enquiry_event(a, {"enq_3", 500, "closed", "", "No longer interested", ""});
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  app::EnquiryFilter open;
+  auto queue = tx->enquiries(a, open);
+  ASSERT_EQ(queue.size(), 1u) << "repeats and closed ones are not in the open queue";
+  EXPECT_EQ(queue[0].id, "enq_1");
+  EXPECT_EQ(queue[0].linked_count, 1);
+  EXPECT_EQ(queue[0].conditions, (std::vector<std::string>{"depression", "ptsd"}));
+  app::EnquiryFilter closed;
+  closed.status = "closed";
+  ASSERT_EQ(tx->enquiries(a, closed).size(), 1u);
+  EXPECT_EQ(tx->enquiry(a, "enq_3")->close_reason, "No longer interested");
+  EXPECT_EQ(tx->enquiry(a, "enq_3")->updated_ms, 500);
+  EXPECT_FALSE(tx->enquiry(b, "enq_1"));
+  EXPECT_EQ(tx->first_enquiry_by_contact(a, "m@x.test", "", 0)->id, "enq_1");
+  EXPECT_FALSE(tx->first_enquiry_by_contact(a, "m@x.test", "", 101));
+  EXPECT_FALSE(tx->first_enquiry_by_contact(a, "", "", 0));
+  EXPECT_EQ(tx->linked_enquiries(a, "enq_1").size(), 1u);
+  EXPECT_EQ(tx->enquiry_events(a, "enq_3").at(0).reason, "No longer interested");
+  app::EnquiryFilter page;
+  page.status = "new";
+  page.before = std::pair<std::int64_t, std::string>{100, "enq_1"};
+  EXPECT_TRUE(tx->enquiries(a, page).empty());
+}
+
 TEST_F(StoreContract, ReopeningAppliesNoMigrationTwice) {
   store.reset();
   auto again = open_store(url, 1);

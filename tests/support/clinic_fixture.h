@@ -7,6 +7,7 @@
 #include "app/audit_service.h"
 #include "app/auth_service.h"
 #include "app/clinics.h"
+#include "app/enquiry_service.h"
 #include "app/patient_service.h"
 #include "app/user_service.h"
 #include "support/fakes.h"
@@ -20,7 +21,8 @@ class ClinicFixture : public ::testing::Test {
         auth(*store, crypto, clock, AuthPolicy{}, sessions),
         users(*store, crypto, clock, sessions),
         audit(*store, crypto, clock),
-        patients(*store, crypto, clock) {}
+        patients(*store, crypto, clock),
+        enquiries(*store, crypto, clock, EnquiryPolicy{}) {}
 
   app::ClinicRow clinic(const std::string& name) {
     auto c = app::ensure_clinic(*store, crypto, clock, name, "test");
@@ -61,6 +63,7 @@ class ClinicFixture : public ::testing::Test {
   app::UserService users;
   app::AuditService audit;
   app::PatientService patients;
+  app::EnquiryService enquiries;
 };
 
 }  // namespace kc::test
