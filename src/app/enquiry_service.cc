@@ -35,19 +35,21 @@ Result<ClinicRow> EnquiryService::public_clinic(const std::string& clinic_id) {
 
 bool EnquiryService::admit(const std::string& client_address) {
   std::lock_guard lock(windows_mutex_);
-  if (windows_.size() > 10'000) std::erase_if(windows_, [](const auto& kv) { return kv.second.empty(); });
-  return windows_[client_address].admit(clock_.now_ms(), policy_.requests_per_address_per_hour);
+  const std::int64_t now = clock_.now_ms();
+  if (windows_.size() > 10'000) std::erase_if(windows_, [now](const auto& kv) { return kv.second.idle(now); });
+  return windows_[client_address].admit(now, policy_.requests_per_address_per_hour);
 }
 
 Status EnquiryService::submit_public(const std::string& clinic_id, const EnquiryInput& input,
                                      const std::string& honeypot, const std::string& client_address) {
   auto clinic = public_clinic(clinic_id);
   if (!clinic) return clinic.error();
-  if (!admit(client_address))
-    return Error{ErrorKind::rate_limited, "rate_limited", "Too many requests from this address; try again later.",
-                 {}};
+  // A request with a mistake stores nothing and does not count towards the limit:
+  // a person correcting the form is not locked out.
   auto enquiry = validate_enquiry(input, EnquirySource::web);
   if (!enquiry) return enquiry.error();
+  if (!admit(client_address))
+    return Error{ErrorKind::rate_limited, "rate_limited", "Too many requests from this address; try again later.", {}};
   if (!honeypot.empty()) return Ok{};  // a form-filling bot: answer as usual, keep nothing
   Caller visitor = Caller::system(ClinicId{clinic->id}, client_address);
   visitor.roles.clear();
@@ -94,8 +96,7 @@ Result<EnquiryRow> EnquiryService::record(Transaction& tx, const Caller& caller,
     row.duplicate_of = first->id;
   tx.insert_enquiry(row);
   tx.insert_enquiry_event(caller.clinic, {row.id, now, row.status, caller.user_id, "", ""});
-  audit_.record(tx, caller, row.duplicate_of.empty() ? "enquiry.create" : "enquiry.create_linked", "enquiry",
-                row.id);
+  audit_.record(tx, caller, row.duplicate_of.empty() ? "enquiry.create" : "enquiry.create_linked", "enquiry", row.id);
   return row;
 }
 
@@ -142,8 +143,8 @@ Result<EnquiryDetail> EnquiryService::get(const Caller& caller, const std::strin
   return detail;
 }
 
-Result<EnquiryRow> EnquiryService::change_status(const Caller& caller, const std::string& id,
-                                                 const std::string& status, const std::string& reason) {
+Result<EnquiryRow> EnquiryService::change_status(const Caller& caller, const std::string& id, const std::string& status,
+                                                 const std::string& reason) {
   if (!caller.can(Action::enquiries_write)) {
     audit_.record_denied(store_, caller, "enquiry.status", "enquiry", id);
     return Error::forbidden();

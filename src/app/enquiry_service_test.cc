@@ -47,8 +47,8 @@ TEST_F(EnquiryServiceTest, PublicRequestLandsInTheQueueAsNew) {
   auto events = audit_of(home);
   bool public_create = false;
   for (const auto& e : events)
-    public_create |= e.event.action == "enquiry.create" && e.event.role == "public" &&
-                     e.event.client_address == "203.0.113.5";
+    public_create |=
+        e.event.action == "enquiry.create" && e.event.role == "public" && e.event.client_address == "203.0.113.5";
   EXPECT_TRUE(public_create);
 }
 
@@ -71,6 +71,23 @@ TEST_F(EnquiryServiceTest, RequestAfter30DaysIsANewEnquiry) {
   EXPECT_EQ(queue().size(), 2u);
 }
 
+TEST_F(EnquiryServiceTest, AskingAgainAfterAClosedEnquiryOpensANewOne) {
+  auto first = enquiries.create_by_staff(desk, request("maya@example.org"));
+  ASSERT_TRUE(enquiries.change_status(desk, first->id, "closed", "Not reachable"));
+  clock.advance_ms(kDay);
+  ASSERT_TRUE(enquiries.submit_public(home.id, request("maya@example.org"), "", "a"));
+  auto open = queue();
+  ASSERT_EQ(open.size(), 1u) << "the new request is in the open queue, not hidden under the closed one";
+  EXPECT_TRUE(open[0].duplicate_of.empty());
+}
+
+TEST_F(EnquiryServiceTest, MistakesOnTheFormDoNotUseUpTheLimit) {
+  auto bad = request("maya@example.org");
+  bad.consent_to_contact = false;
+  for (int i = 0; i < 10; ++i) ASSERT_FALSE(enquiries.submit_public(home.id, bad, "", "198.51.100.9"));
+  EXPECT_TRUE(enquiries.submit_public(home.id, request("maya@example.org"), "", "198.51.100.9"));
+}
+
 TEST_F(EnquiryServiceTest, HoneypotAnswersAsUsualAndKeepsNothing) {
   EXPECT_TRUE(enquiries.submit_public(home.id, request("bot@example.org"), "http://spam.example", "a"));
   EXPECT_TRUE(queue().empty());
@@ -78,7 +95,8 @@ TEST_F(EnquiryServiceTest, HoneypotAnswersAsUsualAndKeepsNothing) {
 
 TEST_F(EnquiryServiceTest, SixthRequestFromOneAddressInAnHourIsRefused) {
   for (int i = 0; i < 5; ++i)
-    ASSERT_TRUE(enquiries.submit_public(home.id, request("p" + std::to_string(i) + "@example.org"), "", "198.51.100.1"));
+    ASSERT_TRUE(
+        enquiries.submit_public(home.id, request("p" + std::to_string(i) + "@example.org"), "", "198.51.100.1"));
   auto sixth = enquiries.submit_public(home.id, request("p6@example.org"), "", "198.51.100.1");
   ASSERT_FALSE(sixth);
   EXPECT_EQ(sixth.error().kind, ErrorKind::rate_limited);
@@ -91,8 +109,7 @@ TEST_F(EnquiryServiceTest, BadRequestNamesTheFieldAndStoresNothing) {
   auto in = request("maya@example.org");
   in.consent_to_contact = false;
   EXPECT_EQ(enquiries.submit_public(home.id, in, "", "a").error().field, "consent_to_contact");
-  EXPECT_EQ(enquiries.submit_public("cln_nope", request("m@example.org"), "", "a").error().kind,
-            ErrorKind::not_found);
+  EXPECT_EQ(enquiries.submit_public("cln_nope", request("m@example.org"), "", "a").error().kind, ErrorKind::not_found);
   EXPECT_TRUE(queue().empty());
 }
 

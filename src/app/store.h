@@ -171,7 +171,8 @@ class Transaction {
   virtual std::optional<EnquiryRow> enquiry(const ClinicId& clinic, std::string_view id) = 0;
   /// First requests (not linked repeats), newest first.
   virtual std::vector<EnquiryRow> enquiries(const ClinicId& clinic, const EnquiryFilter& filter) = 0;
-  /// The earliest first request since `since_ms` with this e-mail or phone (either may be empty).
+  /// The earliest open first request since `since_ms` with this e-mail or phone (either
+  /// may be empty). Closed enquiries are not joined: asking again after one is a new one.
   virtual std::optional<EnquiryRow> first_enquiry_by_contact(const ClinicId& clinic, std::string_view email,
                                                              std::string_view phone, std::int64_t since_ms) = 0;
   /// Later requests linked to `first_id`, oldest first.

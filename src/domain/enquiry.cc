@@ -20,9 +20,9 @@ constexpr std::array<ConditionChoice, 8> kConditions = {{
 }};
 
 Status optional_text(std::string_view field, std::string_view value, std::size_t max) {
-  if (value.size() > max)
+  if (utf8_length(value) > max)
     return Error::invalid(std::string(field),
-                          std::string(field) + " is longer than " + std::to_string(max) + " characters.");
+                          field_label(field) + " is longer than " + std::to_string(max) + " characters.");
   return Ok{};
 }
 
@@ -30,26 +30,33 @@ Status optional_text(std::string_view field, std::string_view value, std::size_t
 
 std::string_view to_string(EnquiryStatus s) {
   switch (s) {
-    case EnquiryStatus::received: return "new";
-    case EnquiryStatus::contacted: return "contacted";
-    case EnquiryStatus::consultation_booked: return "consultation_booked";
-    case EnquiryStatus::closed: return "closed";
+    case EnquiryStatus::received:
+      return "new";
+    case EnquiryStatus::contacted:
+      return "contacted";
+    case EnquiryStatus::consultation_booked:
+      return "consultation_booked";
+    case EnquiryStatus::closed:
+      return "closed";
   }
   return "new";
 }
 
 std::optional<EnquiryStatus> parse_enquiry_status(std::string_view t) {
-  for (auto s : {EnquiryStatus::received, EnquiryStatus::contacted, EnquiryStatus::consultation_booked,
-                 EnquiryStatus::closed})
+  for (auto s :
+       {EnquiryStatus::received, EnquiryStatus::contacted, EnquiryStatus::consultation_booked, EnquiryStatus::closed})
     if (to_string(s) == t) return s;
   return std::nullopt;
 }
 
 std::string_view to_string(ContactMethod m) {
   switch (m) {
-    case ContactMethod::email: return "email";
-    case ContactMethod::phone: return "phone";
-    case ContactMethod::text: return "text";
+    case ContactMethod::email:
+      return "email";
+    case ContactMethod::phone:
+      return "phone";
+    case ContactMethod::text:
+      return "text";
   }
   return "email";
 }
@@ -68,14 +75,15 @@ Result<std::string> normalized_phone(std::string_view field, std::string_view te
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (std::isdigit(static_cast<unsigned char>(c))) out += c;
-    else if (c == '+' && out.empty() && text.find_first_not_of(" ") == i) out += c;
+    if (std::isdigit(static_cast<unsigned char>(c)))
+      out += c;
+    else if (c == '+' && out.empty() && text.find_first_not_of(" ") == i)
+      out += c;
     else if (c != ' ' && c != '-' && c != '(' && c != ')' && c != '.')
       return Error::invalid(std::string(field), "Enter a phone number using digits, spaces and an optional +.");
   }
   auto digits = std::count_if(out.begin(), out.end(), [](char c) { return c != '+'; });
-  if (digits < 7 || digits > 15)
-    return Error::invalid(std::string(field), "A phone number has 7 to 15 digits.");
+  if (digits < 7 || digits > 15) return Error::invalid(std::string(field), "A phone number has 7 to 15 digits.");
   return out;
 }
 
@@ -109,8 +117,7 @@ Result<Enquiry> validate_enquiry(const EnquiryInput& in, EnquirySource source) {
   for (const auto& code : in.conditions) {
     bool known = std::any_of(kConditions.begin(), kConditions.end(), [&](auto& c) { return c.code == code; });
     if (!known) return Error::invalid("conditions", "Unknown condition \"" + code.substr(0, 40) + "\".");
-    if (std::find(e.conditions.begin(), e.conditions.end(), code) == e.conditions.end())
-      e.conditions.push_back(code);
+    if (std::find(e.conditions.begin(), e.conditions.end(), code) == e.conditions.end()) e.conditions.push_back(code);
   }
   if (auto ok = optional_text("reason_text", in.reason_text, 2000); !ok) return ok.error();
   if (auto ok = optional_text("heard_from", in.heard_from, 200); !ok) return ok.error();
@@ -123,12 +130,11 @@ Result<Enquiry> validate_enquiry(const EnquiryInput& in, EnquirySource source) {
 }
 
 Status check_transition(EnquiryStatus from, EnquiryStatus to, std::string_view reason) {
-  if (from == EnquiryStatus::closed)
-    return Error::conflict("invalid_transition", "This enquiry is closed.", "status");
+  if (from == EnquiryStatus::closed) return Error::conflict("invalid_transition", "This enquiry is closed.", "status");
   if (to == EnquiryStatus::closed) {
     if (reason.find_first_not_of(" \t") == std::string_view::npos)
       return Error::invalid("reason", "Give a reason for closing the enquiry.");
-    if (reason.size() > 500) return Error::invalid("reason", "The reason is longer than 500 characters.");
+    if (utf8_length(reason) > 500) return Error::invalid("reason", "The reason is longer than 500 characters.");
     return Ok{};
   }
   if (static_cast<int>(to) != static_cast<int>(from) + 1)
@@ -141,6 +147,8 @@ Status check_transition(EnquiryStatus from, EnquiryStatus to, std::string_view r
 bool within_duplicate_window(std::int64_t first_ms, std::int64_t now_ms, const EnquiryPolicy& policy) {
   return now_ms >= first_ms && now_ms - first_ms <= policy.duplicate_window_ms;
 }
+
+bool RequestWindow::idle(std::int64_t now_ms) const { return times_.empty() || now_ms - times_.back() >= 3600 * 1000; }
 
 bool RequestWindow::admit(std::int64_t now_ms, int limit_per_hour) {
   constexpr std::int64_t kHourMs = 3600 * 1000;

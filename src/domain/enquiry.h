@@ -75,7 +75,8 @@ class RequestWindow {
  public:
   /// Records a request at `now_ms` and returns true when it is within the limit.
   bool admit(std::int64_t now_ms, int limit_per_hour);
-  bool empty() const { return times_.empty(); }
+  /// True when nothing in the window is younger than an hour at `now_ms` (may be dropped).
+  bool idle(std::int64_t now_ms) const;
 
  private:
   std::deque<std::int64_t> times_;

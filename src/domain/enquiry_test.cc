@@ -100,13 +100,12 @@ TEST(EnquiryStatus, StepsGoForwardOneAtATime) {
 TEST(EnquiryStatus, ClosingNeedsAReasonAndIsFinal) {
   EXPECT_EQ(check_transition(EnquiryStatus::contacted, EnquiryStatus::closed, " ").error().field, "reason");
   EXPECT_TRUE(check_transition(EnquiryStatus::received, EnquiryStatus::closed, "Chose another clinic"));
-  EXPECT_EQ(check_transition(EnquiryStatus::closed, EnquiryStatus::contacted, "").error().code,
-            "invalid_transition");
+  EXPECT_EQ(check_transition(EnquiryStatus::closed, EnquiryStatus::contacted, "").error().code, "invalid_transition");
 }
 
 TEST(EnquiryStatus, NamesRoundTrip) {
-  for (auto s : {EnquiryStatus::received, EnquiryStatus::contacted, EnquiryStatus::consultation_booked,
-                 EnquiryStatus::closed})
+  for (auto s :
+       {EnquiryStatus::received, EnquiryStatus::contacted, EnquiryStatus::consultation_booked, EnquiryStatus::closed})
     EXPECT_EQ(parse_enquiry_status(to_string(s)), s);
   EXPECT_EQ(to_string(EnquiryStatus::received), "new");
 }
@@ -124,6 +123,8 @@ TEST(RateLimit, FiveAnHourThenRefusedUntilTheOldestLeavesTheWindow) {
   EXPECT_FALSE(w.admit(10'000, 5));
   EXPECT_FALSE(w.admit(3'599'999, 5));
   EXPECT_TRUE(w.admit(3'600'000, 5));
+  EXPECT_FALSE(w.idle(3'600'000 + 3'599'999));
+  EXPECT_TRUE(w.idle(3'600'000 + 3'600'000));
 }
 
 }  // namespace

@@ -21,13 +21,25 @@ bool has_control(std::string_view s) {
 
 }  // namespace
 
+std::size_t utf8_length(std::string_view text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string field_label(std::string_view field) {
+  std::string label(field);
+  std::replace(label.begin(), label.end(), '_', ' ');
+  if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return label;
+}
+
 Result<std::string> required_text(std::string_view field, std::string_view value, std::size_t max_chars) {
   auto t = trim(value);
-  if (t.empty()) return Error::invalid(std::string(field), std::string(field) + " is required.");
-  if (t.size() > max_chars)
-    return Error::invalid(std::string(field),
-                          std::string(field) + " is longer than " + std::to_string(max_chars) + " characters.");
-  if (has_control(t)) return Error::invalid(std::string(field), std::string(field) + " contains control characters.");
+  const std::string label = field_label(field);
+  if (t.empty()) return Error::invalid(std::string(field), label + " is required.");
+  if (utf8_length(t) > max_chars)
+    return Error::invalid(std::string(field), label + " is longer than " + std::to_string(max_chars) + " characters.");
+  if (has_control(t)) return Error::invalid(std::string(field), label + " contains control characters.");
   return std::string(t);
 }
 

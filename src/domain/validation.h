@@ -10,7 +10,13 @@
 
 namespace kc {
 
-/// Trimmed, non-empty, at most `max_chars` bytes, no control characters.
+/// Characters (Unicode code points) in UTF-8 text: "é" is one, not two.
+std::size_t utf8_length(std::string_view text);
+
+/// "given_name" -> "Given name": how a field is named in messages people read.
+std::string field_label(std::string_view field);
+
+/// Trimmed, non-empty, at most `max_chars` characters, no control characters.
 Result<std::string> required_text(std::string_view field, std::string_view value, std::size_t max_chars);
 
 /// A plausible address (one @, a dot in the domain, no spaces), lower-cased.

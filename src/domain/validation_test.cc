@@ -19,6 +19,17 @@ TEST(RequiredText, RejectsOverLongAndControlCharacters) {
   EXPECT_FALSE(required_text("name", "a\nb", 10));
 }
 
+TEST(RequiredText, LimitsCountCharactersNotBytes) {
+  std::string accents;
+  for (int i = 0; i < 10; ++i) accents += "\xc3\xa9";  // "é" ten times: 20 bytes
+  EXPECT_TRUE(required_text("family_name", accents, 10));
+  EXPECT_FALSE(required_text("family_name", accents + "x", 10));
+}
+
+TEST(RequiredText, MessagesNameTheFieldInWords) {
+  EXPECT_EQ(required_text("given_name", "", 10).error().message, "Given name is required.");
+}
+
 TEST(Email, LowerCasesAndAcceptsPlainAddresses) {
   EXPECT_EQ(*normalized_email("email", " Nurse@Demo.TEST "), "nurse@demo.test");
 }

@@ -55,8 +55,8 @@ Response submit_request(Call& call) {
   if (!input) return error_response(input.error());
   auto honeypot = string_field(*body, "website", false);
   if (!honeypot) return error_response(honeypot.error());
-  auto result = call.api.services().enquiries.submit_public(call.params[0], *input, *honeypot,
-                                                             call.request.client_address);
+  auto result =
+      call.api.services().enquiries.submit_public(call.params[0], *input, *honeypot, call.request.client_address);
   if (!result) {
     Response r = error_response(result.error());
     if (result.error().kind == ErrorKind::rate_limited) r.set("Retry-After", "3600");
@@ -107,7 +107,8 @@ Response change_enquiry_status(Call& call) {
   if (!status) return error_response(status.error());
   auto reason = string_field(*body, "reason", false);
   if (!reason) return error_response(reason.error());
-  return enquiry_answer(200, call.api.services().enquiries.change_status(*call.caller, call.params[0], *status, *reason));
+  return enquiry_answer(200,
+                        call.api.services().enquiries.change_status(*call.caller, call.params[0], *status, *reason));
 }
 
 }  // namespace kc::http::handlers

@@ -107,6 +107,7 @@ void apply_file(Config& c, const std::string& path) {
   read(t, "log", "level", c.log_level);
   std::int64_t window_days = c.enquiries.duplicate_window_ms / (24 * 3600 * 1000LL);
   read_positive(t, "enquiries", "duplicate_window_days", window_days);
+  if (window_days > 3650) throw bad("enquiries.duplicate_window_days", "must be at most 3650");
   c.enquiries.duplicate_window_ms = window_days * 24 * 3600 * 1000LL;
   read_positive(t, "enquiries", "requests_per_address_per_hour", c.enquiries.requests_per_address_per_hour);
 }

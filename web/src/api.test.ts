@@ -113,3 +113,105 @@ describe('ApiClient sign-out notification', () => {
     expect(request(2).headers.has('X-CSRF-Token')).toBe(false);
   });
 });
+
+const REQUEST = {
+  given_name: 'Jane',
+  family_name: 'Doe',
+  email: 'jane@example.org',
+  phone: '',
+  preferred_contact: 'email' as const,
+  conditions: ['depression'],
+  reason_text: '',
+  heard_from: 'GP',
+  consent_to_contact: true,
+  website: '',
+};
+
+describe('ApiClient public consultation requests', () => {
+  it('loads the clinic and posts the request without a session or CSRF token', async () => {
+    const clinic = { id: 'cln_1', name: 'Demo Clinic', conditions: [{ code: 'ptsd', label: 'PTSD' }], contact_methods: ['email', 'phone', 'text'] };
+    const { client, request } = clientAnswering(json(200, clinic), json(202, { status: 'received', message: 'Thank you.' }));
+    await expect(client.getPublicClinic('cln_1')).resolves.toEqual(clinic);
+    await expect(client.submitConsultationRequest('cln_1', REQUEST)).resolves.toEqual({ status: 'received', message: 'Thank you.' });
+
+    expect(request(0).url).toBe('/api/v1/public/clinics/cln_1');
+    expect(request(0).init.method).toBe('GET');
+    expect(request(1).url).toBe('/api/v1/public/clinics/cln_1/consultation-requests');
+    expect(request(1).init.method).toBe('POST');
+    expect(request(1).headers.has('X-CSRF-Token')).toBe(false);
+    expect(JSON.parse(request(1).init.body as string)).toEqual(REQUEST);
+  });
+
+  it('still sends the token when staff are signed in, which the public route ignores', async () => {
+    const { client, request } = clientAnswering(json(200, SESSION), json(202, { status: 'received', message: 'Thank you.' }));
+    await client.login('admin@demo.test', 'pw');
+    await client.submitConsultationRequest('cln_1', REQUEST);
+    expect(request(1).headers.get('X-CSRF-Token')).toBe('csrf-123');
+  });
+
+  it('escapes the clinic id in the path', async () => {
+    const { client, request } = clientAnswering(json(404, { error: { code: 'not_found', message: 'No such clinic.' } }));
+    await expect(client.getPublicClinic('a/b?c')).rejects.toMatchObject({ status: 404, code: 'not_found' });
+    expect(request(0).url).toBe('/api/v1/public/clinics/a%2Fb%3Fc');
+  });
+
+  it('names the field the server refused', async () => {
+    const { client } = clientAnswering(json(400, { error: { code: 'validation_failed', message: 'A phone number has 7 to 15 digits.', field: 'phone' } }));
+    await expect(client.submitConsultationRequest('cln_1', REQUEST)).rejects.toMatchObject({
+      status: 400,
+      code: 'validation_failed',
+      message: 'A phone number has 7 to 15 digits.',
+      field: 'phone',
+      retryAfterS: undefined,
+    });
+  });
+
+  it('reads Retry-After from a 429', async () => {
+    const limited = new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Too many requests.' } }), {
+      status: 429,
+      headers: { 'Content-Type': 'application/json', 'Retry-After': '3600' },
+    });
+    const { client } = clientAnswering(limited);
+    await expect(client.submitConsultationRequest('cln_1', REQUEST)).rejects.toMatchObject({ status: 429, code: 'rate_limited', retryAfterS: 3600 });
+  });
+
+  it('ignores a Retry-After that is not a number of seconds', async () => {
+    const { client } = clientAnswering(new Response('busy', { status: 503, headers: { 'Retry-After': 'Wed, 21 Oct 2026 07:28:00 GMT' } }));
+    await expect(client.getPublicClinic('cln_1')).rejects.toMatchObject({ status: 503, code: 'http_503', retryAfterS: undefined });
+  });
+});
+
+describe('ApiClient enquiries', () => {
+  it('lists a status page by page', async () => {
+    const { client, request } = clientAnswering(json(200, { items: [], next_cursor: null }));
+    await client.listEnquiries('consultation_booked', 'c 2');
+    expect(request(0).url).toBe('/api/v1/enquiries?status=consultation_booked&limit=50&cursor=c+2');
+  });
+
+  it('moves an enquiry on with the CSRF token and an empty reason by default', async () => {
+    const { client, request } = clientAnswering(json(200, SESSION), json(200, {}), json(200, {}));
+    await client.login('frontdesk@demo.test', 'pw');
+    await client.setEnquiryStatus('enq_1', 'contacted');
+    await client.setEnquiryStatus('enq_1', 'closed', 'Chose another clinic');
+    expect(request(1).url).toBe('/api/v1/enquiries/enq_1/status');
+    expect(request(1).headers.get('X-CSRF-Token')).toBe('csrf-123');
+    expect(JSON.parse(request(1).init.body as string)).toEqual({ status: 'contacted', reason: '' });
+    expect(JSON.parse(request(2).init.body as string)).toEqual({ status: 'closed', reason: 'Chose another clinic' });
+  });
+
+  it('reports a step the server refuses as invalid_transition', async () => {
+    const { client } = clientAnswering(json(409, { error: { code: 'invalid_transition', message: 'This enquiry is closed.', field: 'status' } }));
+    await expect(client.setEnquiryStatus('enq_1', 'contacted')).rejects.toMatchObject({ status: 409, code: 'invalid_transition', field: 'status' });
+  });
+
+  it('reads one enquiry and posts a phone enquiry', async () => {
+    const { client, request } = clientAnswering(json(200, { id: 'enq_1', linked: [], history: [] }), json(201, { id: 'enq_2' }));
+    await client.getEnquiry('enq_1');
+    const { given_name, family_name, email, phone, preferred_contact, conditions, reason_text, heard_from } = REQUEST;
+    const details = { given_name, family_name, email, phone, preferred_contact, conditions, reason_text, heard_from };
+    await client.createPhoneEnquiry(details);
+    expect(request(0).url).toBe('/api/v1/enquiries/enq_1');
+    expect(request(1).url).toBe('/api/v1/enquiries');
+    expect(JSON.parse(request(1).init.body as string)).toEqual(details);
+  });
+});

@@ -8,6 +8,8 @@
 //   {"error": {"code", "message", "field"?}}. A network failure is status 0.
 // - A 401 from any call except login calls onUnauthorized (the session is gone).
 // - Times are ISO 8601 UTC strings; dates of birth are YYYY-MM-DD.
+// - The public/ calls (the consultation request page) need no session. They send
+//   the CSRF token only if this client happens to hold one, which does no harm.
 
 export const ROLES = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk'] as const;
 export type Role = (typeof ROLES)[number];
@@ -81,12 +83,89 @@ export interface Patient {
 
 export type NewPatient = Pick<Patient, 'given_name' | 'family_name' | 'date_of_birth'>;
 
+export const CONTACT_METHODS = ['email', 'phone', 'text'] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+export const ENQUIRY_STATUSES = ['new', 'contacted', 'consultation_booked', 'closed'] as const;
+export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
+/** The queue's filter: one status, or "open" (every status but closed; the server's default). */
+export type EnquiryFilter = EnquiryStatus | 'open';
+
+export interface Condition {
+  code: string;
+  label: string;
+}
+
+/** What the public request page needs to know about a clinic (GET /public/clinics/{id}). */
+export interface PublicClinic {
+  id: string;
+  name: string;
+  conditions: Condition[];
+  contact_methods: ContactMethod[];
+}
+
+/** The fields a phone enquiry and a web request share. */
+export interface EnquiryDetails {
+  given_name: string;
+  family_name: string;
+  email: string;
+  phone: string;
+  /** "" only while a form is being filled in; the server requires one of CONTACT_METHODS. */
+  preferred_contact: ContactMethod | '';
+  /** Condition codes from PublicClinic.conditions. */
+  conditions: string[];
+  reason_text: string;
+  heard_from: string;
+}
+
+/** The public form's body. `website` is the honeypot: people leave it empty. */
+export interface ConsultationRequest extends EnquiryDetails {
+  consent_to_contact: boolean;
+  website: string;
+}
+
+/** 202 from the public form, also for duplicates and bots: the visitor cannot tell. */
+export interface ConsultationReceipt {
+  status: 'received';
+  message: string;
+}
+
+export interface Enquiry extends EnquiryDetails {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  source: 'web' | 'phone';
+  status: EnquiryStatus;
+  preferred_contact: ContactMethod;
+  consent_to_contact: boolean;
+  /** Why it was closed; "" while open. */
+  close_reason: string;
+  duplicate_of: string | null;
+  /** Later requests from the same e-mail or phone within 30 days. */
+  linked_count: number;
+}
+
+export interface EnquiryStatusChange {
+  status: EnquiryStatus;
+  at: string;
+  /** "" when no staff member made the change (a request from the public page). */
+  user_email: string;
+  reason: string;
+}
+
+export interface EnquiryWithHistory extends Enquiry {
+  linked: Enquiry[];
+  history: EnquiryStatusChange[];
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** From Retry-After on 429 and 503, when the server sent it. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -172,6 +251,31 @@ export class ApiClient {
     return this.request('GET', `/patients/${encodeURIComponent(id)}`);
   }
 
+  /** Public (no sign-in): the clinic's name and the choices its request page offers. */
+  getPublicClinic(clinicId: string): Promise<PublicClinic> {
+    return this.request('GET', `/public/clinics/${encodeURIComponent(clinicId)}`);
+  }
+  /** Public (no sign-in): a visitor asks for a consultation. */
+  submitConsultationRequest(clinicId: string, request: ConsultationRequest): Promise<ConsultationReceipt> {
+    return this.request('POST', `/public/clinics/${encodeURIComponent(clinicId)}/consultation-requests`, request);
+  }
+
+  /** The enquiry queue, newest first; later duplicates sit inside their first request. */
+  listEnquiries(status: EnquiryFilter, cursor?: string): Promise<Page<Enquiry>> {
+    return this.request('GET', '/enquiries' + queryString({ status, limit: PAGE_SIZE, cursor }));
+  }
+  /** Records an enquiry taken on the phone (admin, front desk). */
+  createPhoneEnquiry(enquiry: EnquiryDetails): Promise<Enquiry> {
+    return this.request('POST', '/enquiries', enquiry);
+  }
+  getEnquiry(id: string): Promise<EnquiryWithHistory> {
+    return this.request('GET', `/enquiries/${encodeURIComponent(id)}`);
+  }
+  /** Moves an enquiry on (admin, front desk); closing needs a reason. 409 invalid_transition otherwise. */
+  setEnquiryStatus(id: string, status: Exclude<EnquiryStatus, 'new'>, reason = ''): Promise<Enquiry> {
+    return this.request('POST', `/enquiries/${encodeURIComponent(id)}/status`, { status, reason });
+  }
+
   private remember(session: Session): Session {
     this.csrfToken = session.csrf_token;
     return session;
@@ -207,11 +311,18 @@ async function errorFrom(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string; field?: string } };
     const e = body.error;
-    if (e?.code) return new ApiError(response.status, e.code, e.message || fallback, e.field || undefined);
+    if (e?.code) return new ApiError(response.status, e.code, e.message || fallback, e.field || undefined, retryAfterS(response));
   } catch {
     // Not JSON (e.g. a proxy's error page): fall through to the generic error.
   }
-  return new ApiError(response.status, `http_${response.status}`, fallback);
+  return new ApiError(response.status, `http_${response.status}`, fallback, undefined, retryAfterS(response));
+}
+
+/** Retry-After in seconds; the HTTP-date form is not used by the server. */
+function retryAfterS(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After');
+  if (value === null || !/^\d+$/.test(value.trim())) return undefined;
+  return Number(value);
 }
 
 function queryString(query: Query): string {

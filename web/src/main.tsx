@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { ApiClient } from './api';
-import { App } from './shell/App';
+import { Root } from './shell/Root';
 import './styles.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
-render(<App api={new ApiClient()} />, root);
+render(<Root api={new ApiClient()} path={location.pathname} />, root);

@@ -3,7 +3,7 @@
 // the API; this only decides what the UI offers and renders.
 import type { Role } from './api';
 
-export type PagePath = '/patients' | '/users' | '/audit';
+export type PagePath = '/patients' | '/enquiries' | '/users' | '/audit';
 
 export interface NavItem {
   path: PagePath;
@@ -14,6 +14,7 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/patients', label: 'Patients' },
+  { path: '/enquiries', label: 'Enquiries', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/users', label: 'Users', allowed_roles: ['admin'] },
   { path: '/audit', label: 'Audit log', allowed_roles: ['admin'] },
 ];
@@ -38,6 +39,34 @@ const PATIENT_REGISTRARS: readonly Role[] = ['admin', 'prescriber', 'nurse', 'fr
 /** Whether the "Add patient" form is offered (a therapist alone may not register patients). */
 export function canRegisterPatients(roles: readonly Role[]): boolean {
   return roles.some((role) => PATIENT_REGISTRARS.includes(role));
+}
+
+const ENQUIRY_HANDLERS: readonly Role[] = ['admin', 'front_desk'];
+
+/** Whether enquiries may be added and moved on; prescribers and nurses only read them. */
+export function canManageEnquiries(roles: readonly Role[]): boolean {
+  return roles.some((role) => ENQUIRY_HANDLERS.includes(role));
+}
+
+const PUBLIC_REQUEST_PATH = /^\/request\/([^/]+)\/?$/;
+
+/**
+ * The clinic id when `path` is a public consultation request page
+ * (/request/{clinic_id}), which needs no sign-in; otherwise undefined.
+ */
+export function publicRequestClinicId(path: string): string | undefined {
+  const encoded = PUBLIC_REQUEST_PATH.exec(path)?.[1];
+  if (encoded === undefined) return undefined;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined; // malformed escapes: not a page we can show
+  }
+}
+
+/** The path of a clinic's public consultation request page. */
+export function publicRequestPath(clinicId: string): string {
+  return `/request/${encodeURIComponent(clinicId)}`;
 }
 
 const ROLE_LABELS: Record<Role, string> = {

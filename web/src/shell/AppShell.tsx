@@ -31,7 +31,7 @@ export function AppShell({ api, session, path, onSignOut, onIdleExpired }: AppSh
       <MainNav roles={user.roles} path={path} />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={path}>
-          <RoutedPage path={path} roles={user.roles} api={api} />
+          <RoutedPage path={path} roles={user.roles} clinicId={user.clinic.id} api={api} />
         </ErrorBoundary>
       </main>
       {idle.status.kind === 'warning' && (

@@ -19,21 +19,21 @@ function fakeApi() {
 describe('RoutedPage', () => {
   it('tells a nurse who opens /users that she has no access, without calling the admin API', async () => {
     const { api, requestedUrls } = fakeApi();
-    await act(() => render(<RoutedPage path="/users" roles={['nurse']} api={api} />, container));
+    await act(() => render(<RoutedPage path="/users" roles={['nurse']} clinicId="cln_1" api={api} />, container));
     expect(container.querySelector('[role="alert"] h1')?.textContent).toBe('You do not have access to this page');
     expect(requestedUrls()).toEqual([]);
   });
 
   it('shows an admin the users page, which loads the users', async () => {
     const { api, requestedUrls } = fakeApi();
-    await act(() => render(<RoutedPage path="/users" roles={['admin']} api={api} />, container));
+    await act(() => render(<RoutedPage path="/users" roles={['admin']} clinicId="cln_1" api={api} />, container));
     expect(container.querySelector('h1')?.textContent).toBe('Users and roles');
     expect(requestedUrls()).toEqual(['/api/v1/users?limit=50']);
   });
 
   it('offers a therapist the patient search but not "Add patient"', async () => {
     const { api, requestedUrls } = fakeApi();
-    await act(() => render(<RoutedPage path="/patients" roles={['therapist']} api={api} />, container));
+    await act(() => render(<RoutedPage path="/patients" roles={['therapist']} clinicId="cln_1" api={api} />, container));
     const headings = [...container.querySelectorAll('h2')].map((h) => h.textContent);
     expect(headings).toEqual(['Find a patient']);
     expect(requestedUrls()).toEqual(['/api/v1/patients?limit=50']);
@@ -41,7 +41,7 @@ describe('RoutedPage', () => {
 
   it('says so when no page exists at the path', async () => {
     const { api } = fakeApi();
-    await act(() => render(<RoutedPage path="/nowhere" roles={['admin']} api={api} />, container));
+    await act(() => render(<RoutedPage path="/nowhere" roles={['admin']} clinicId="cln_1" api={api} />, container));
     expect(container.querySelector('h1')?.textContent).toBe('Page not found');
   });
 });

@@ -2,29 +2,34 @@
 // not allow is never rendered, so its API calls are never made.
 import type { ApiClient, Role } from '../api';
 import { AuditLogPage } from '../audit/AuditLogPage';
-import { canOpen, canRegisterPatients, navItemFor, type PagePath } from '../navigation';
+import { EnquiriesPage } from '../enquiries/EnquiriesPage';
+import { canManageEnquiries, canOpen, canRegisterPatients, navItemFor, type PagePath } from '../navigation';
 import { PatientsPage } from '../patients/PatientsPage';
 import { UsersPage } from '../users/UsersPage';
 
 interface RoutedPageProps {
   path: string;
   roles: readonly Role[];
+  /** The signed-in user's clinic. */
+  clinicId: string;
   api: ApiClient;
 }
 
-export function RoutedPage({ path, roles, api }: RoutedPageProps) {
+export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
   const item = navItemFor(path);
   if (!item) return <PageMessage title="Page not found" text="There is no page at this address. Use the links above." />;
   if (!canOpen(item, roles)) {
     return <PageMessage title="You do not have access to this page" text="Your roles do not include this page. Ask an administrator if you need it." />;
   }
-  return pageFor(item.path, roles, api);
+  return pageFor(item.path, roles, clinicId, api);
 }
 
-function pageFor(path: PagePath, roles: readonly Role[], api: ApiClient) {
+function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: ApiClient) {
   switch (path) {
     case '/patients':
       return <PatientsPage api={api} canRegister={canRegisterPatients(roles)} />;
+    case '/enquiries':
+      return <EnquiriesPage api={api} clinicId={clinicId} canManage={canManageEnquiries(roles)} />;
     case '/users':
       return <UsersPage api={api} />;
     case '/audit':

@@ -8,11 +8,12 @@ interface TextFieldProps {
   name: string;
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'email' | 'password' | 'search' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'search' | 'date';
   error?: string | undefined;
   hint?: string;
   required?: boolean;
   minLength?: number;
+  maxLength?: number;
   max?: string;
   autoComplete?: string;
   list?: string;

@@ -1,0 +1,86 @@
+// One enquiry in full: every field, the actions this user may take, later requests
+// from the same person, and the status history. Focus moves to its heading once
+// loaded, and back there after each step.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ApiClient, Condition, Enquiry, EnquiryWithHistory } from '../api';
+import { problemFrom } from '../ui/form_problem';
+import { patientName } from '../ui/format';
+import { EnquiryActions } from './EnquiryActions';
+import { EnquiryFacts } from './EnquiryFacts';
+import { EnquiryHistory } from './EnquiryHistory';
+import { LinkedRequests } from './LinkedRequests';
+import { stepDoneMessage, type NextStep } from './enquiry_rules';
+
+interface EnquiryDetailPanelProps {
+  api: ApiClient;
+  id: string;
+  conditions: readonly Condition[];
+  /** Show the status buttons (admin, front desk). */
+  canManage: boolean;
+  /** The enquiry changed: update the queue and say so. */
+  onChanged: (enquiry: Enquiry, message: string) => void;
+}
+
+export function EnquiryDetailPanel({ api, id, conditions, canManage, onChanged }: EnquiryDetailPanelProps) {
+  const [enquiry, setEnquiry] = useState<EnquiryWithHistory | null>(null);
+  const [error, setError] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Focus the heading after the render that follows a load (and after a dialog has closed).
+  const [focusRequest, setFocusRequest] = useState(0);
+  useEffect(() => {
+    if (focusRequest > 0) heading.current?.focus();
+  }, [focusRequest]);
+
+  const load = useCallback(
+    () =>
+      api.getEnquiry(id).then(
+        (loaded) => {
+          setEnquiry(loaded);
+          setError('');
+        },
+        (e: unknown) => setError(problemFrom(e).message),
+      ),
+    [api, id],
+  );
+  useEffect(() => void load().then(() => setFocusRequest((n) => n + 1)), [load]);
+
+  const takeStep = async (step: NextStep, reason: string) => {
+    try {
+      const updated = await api.setEnquiryStatus(id, step.status, reason);
+      onChanged(updated, stepDoneMessage(updated));
+    } finally {
+      // Also after a refusal (409: someone else moved it on): show what is true now.
+      await load();
+      setFocusRequest((n) => n + 1);
+    }
+  };
+
+  return (
+    <section class="panel enquiry-detail" aria-labelledby="enquiry-heading" aria-busy={!enquiry && !error}>
+      <h2 id="enquiry-heading" ref={heading} tabIndex={-1}>
+        {enquiry ? patientName(enquiry) : 'Enquiry'}
+      </h2>
+      {!enquiry && !error && (
+        <p role="status" class="muted">
+          Loading…
+        </p>
+      )}
+      {error && (
+        <p role="alert" class="form-error">
+          {error}{' '}
+          <button type="button" class="link-button" onClick={() => void load()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {enquiry && (
+        <>
+          {canManage && <EnquiryActions enquiry={enquiry} onStep={takeStep} />}
+          <EnquiryFacts enquiry={enquiry} conditions={conditions} />
+          <LinkedRequests linked={enquiry.linked} conditions={conditions} />
+          <EnquiryHistory history={enquiry.history} />
+        </>
+      )}
+    </section>
+  );
+}
