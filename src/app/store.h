@@ -106,6 +106,41 @@ struct EnquiryFilter {
   int limit = 50;
 };
 
+struct HistoryAnswerRow {
+  std::string question, answer;  // answer: "yes" | "no" | "unknown"
+  std::int64_t recorded_ms = 0;
+  std::string recorded_by;  // user id; the e-mail is filled on read
+};
+
+struct MedicationRow {
+  std::string id, patient_id, name, medication_class, dose;
+  std::int64_t started_ms = 0, stopped_ms = 0;  // stopped 0: current
+  std::string recorded_by;
+};
+
+struct DiagnosisRow {
+  std::string id, patient_id, code;
+  std::int64_t recorded_ms = 0;
+  std::string recorded_by;
+};
+
+struct TrialRow {
+  std::string id, patient_id, drug, dose;
+  int weeks = 0;
+  std::string response;
+  std::int64_t recorded_ms = 0;
+  std::string recorded_by;
+};
+
+struct DecisionRow {
+  std::string id, patient_id, decision, reason, override_reason, rule_version;
+  std::string snapshot;  // JSON text: the findings and facts the decision was made on
+  std::int64_t decided_ms = 0;
+  std::string decided_by;  // user id; the e-mail is filled on read
+  bool needs_rescreen = false;
+  std::string rescreen_reason;
+};
+
 struct AuditHead {
   std::int64_t seq = 0;
   std::string hash;
@@ -180,6 +215,25 @@ class Transaction {
   virtual void insert_enquiry_event(const ClinicId& clinic, const EnquiryEventRow& event) = 0;
   /// Oldest first, with the acting user's e-mail.
   virtual std::vector<EnquiryEventRow> enquiry_events(const ClinicId& clinic, std::string_view enquiry_id) = 0;
+
+  /// Appends answers; the latest per question is the current one.
+  virtual void insert_history_answer(const ClinicId& clinic, std::string_view patient_id,
+                                     const HistoryAnswerRow& answer) = 0;
+  /// The current answer to each question that has one (recorded_by holds the e-mail).
+  virtual std::vector<HistoryAnswerRow> history_answers(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual void insert_medication(const ClinicId& clinic, const MedicationRow& medication) = 0;
+  virtual void stop_medication(const ClinicId& clinic, std::string_view patient_id, std::string_view id,
+                               std::int64_t now_ms) = 0;
+  virtual std::vector<MedicationRow> medications(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual void insert_diagnosis(const ClinicId& clinic, const DiagnosisRow& diagnosis) = 0;
+  virtual std::vector<DiagnosisRow> diagnoses(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual void insert_trial(const ClinicId& clinic, const TrialRow& trial) = 0;
+  virtual std::vector<TrialRow> trials(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual void insert_decision(const ClinicId& clinic, const DecisionRow& decision) = 0;
+  /// The latest decision (decided_by holds the e-mail).
+  virtual std::optional<DecisionRow> latest_decision(const ClinicId& clinic, std::string_view patient_id) = 0;
+  /// Marks the latest decision for re-screening, unless it is marked already.
+  virtual void mark_rescreen(const ClinicId& clinic, std::string_view patient_id, std::string_view reason) = 0;
 
   virtual void insert_patient(const PatientRow& patient) = 0;
   virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;

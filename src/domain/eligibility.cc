@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 
 namespace kc {
 namespace {
@@ -86,12 +87,15 @@ bool starts_with_any(const std::vector<std::string>& codes, std::initializer_lis
 void contraindication(const ScreeningFacts& f, std::vector<Finding>& out, std::string_view code,
                       std::string_view reason) {
   Answer a = answer(f, code);
-  if (a == Answer::yes) out.push_back({std::string(code), Outcome::exclude, std::string(reason),
-                                       std::string(kSpravatoContra), {fact(code, a)}});
+  if (a == Answer::yes)
+    out.push_back(
+        {std::string(code), Outcome::exclude, std::string(reason), std::string(kSpravatoContra), {fact(code, a)}});
   if (a == Answer::unknown)
-    out.push_back({std::string(code), Outcome::needs_review,
+    out.push_back({std::string(code),
+                   Outcome::needs_review,
                    "Not yet asked: " + std::string(label_of(code)) + " is a contraindication.",
-                   std::string(kSpravatoContra), {fact(code, a)}});
+                   std::string(kSpravatoContra),
+                   {fact(code, a)}});
 }
 
 /// A warning: yes needs review with `reason`; unknown needs asking.
@@ -99,19 +103,26 @@ void warning(const ScreeningFacts& f, std::vector<Finding>& out, std::string_vie
              std::string_view source = kSpravatoWarnings) {
   Answer a = answer(f, code);
   if (a == Answer::no) return;
-  out.push_back({std::string(code), Outcome::needs_review,
+  out.push_back({std::string(code),
+                 Outcome::needs_review,
                  a == Answer::yes ? std::string(reason) : "Not yet asked: " + std::string(label_of(code)) + ".",
-                 std::string(source), {fact(code, a)}});
+                 std::string(source),
+                 {fact(code, a)}});
 }
 
 void age_rule(const ScreeningFacts& f, std::vector<Finding>& out) {
   if (!f.age_years) {
-    out.push_back({"age", Outcome::needs_review, "Age unknown: record the date of birth.", std::string(kSeeds),
+    out.push_back({"age",
+                   Outcome::needs_review,
+                   "Age unknown: record the date of birth.",
+                   std::string(kSeeds),
                    {"Age: unknown"}});
   } else if (*f.age_years < 18) {
-    out.push_back({"age", Outcome::needs_review,
+    out.push_back({"age",
+                   Outcome::needs_review,
                    "Under 18: esketamine is not approved for this age; treatment needs a guardian's consent.",
-                   std::string(kSeeds), {"Age: " + std::to_string(*f.age_years)}});
+                   std::string(kSeeds),
+                   {"Age: " + std::to_string(*f.age_years)}});
   }
 }
 
@@ -121,12 +132,14 @@ void medication_rule(const ScreeningFacts& f, std::vector<Finding>& out) {
     if (std::find(f.current_medication_classes.begin(), f.current_medication_classes.end(), c) ==
         f.current_medication_classes.end())
       continue;
-    const bool sedative = c == MedicationClass::benzodiazepine || c == MedicationClass::z_drug ||
-                          c == MedicationClass::opioid;
-    out.push_back({"interacting_medication_" + std::string(to_string(c)), Outcome::needs_review,
+    const bool sedative =
+        c == MedicationClass::benzodiazepine || c == MedicationClass::z_drug || c == MedicationClass::opioid;
+    out.push_back({"interacting_medication_" + std::string(to_string(c)),
+                   Outcome::needs_review,
                    sedative ? "Takes a central nervous system depressant: sedation may increase."
                             : "Takes a medicine that can raise blood pressure further.",
-                   std::string(kSpravatoInteractions), {"Current medication class: " + std::string(to_string(c))}});
+                   std::string(kSpravatoInteractions),
+                   {"Current medication class: " + std::string(to_string(c))}});
   }
 }
 
@@ -151,9 +164,8 @@ void indication_rules(const ScreeningFacts& f, std::vector<Finding>& out) {
     } else {
       used.push_back("Documented trials without full response: " + std::to_string(failed));
       out.push_back({"treatment_resistant_depression", Outcome::needs_review,
-                     "Depression is diagnosed, but treatment resistance is not documented (" +
-                         std::to_string(failed) + " of " + std::to_string(kTreatmentResistanceTrials) +
-                         " trials without full response).",
+                     "Depression is diagnosed, but treatment resistance is not documented (" + std::to_string(failed) +
+                         " of " + std::to_string(kTreatmentResistanceTrials) + " trials without full response).",
                      "Spravato prescribing information: indication and clinical studies", used});
     }
   }
@@ -172,24 +184,35 @@ void indication_rules(const ScreeningFacts& f, std::vector<Finding>& out) {
     out.push_back({std::string(ind.rule), Outcome::supports, std::string(ind.reason), std::string(kSeeds), {}});
   }
   if (answer(f, "suicidal_ideation") == Answer::yes)
-    out.push_back({"suicidal_ideation", Outcome::supports,
+    out.push_back({"suicidal_ideation",
+                   Outcome::supports,
                    "Severe symptoms with thoughts of suicide that need rapid relief: assess the risk today.",
-                   std::string(kSeeds), {fact("suicidal_ideation", Answer::yes)}});
+                   std::string(kSeeds),
+                   {fact("suicidal_ideation", Answer::yes)}});
   if (answer(f, "medication_intolerance") == Answer::yes)
-    out.push_back({"medication_intolerance", Outcome::supports, "Could not tolerate other medicines.",
-                   std::string(kSeeds), {fact("medication_intolerance", Answer::yes)}});
+    out.push_back({"medication_intolerance",
+                   Outcome::supports,
+                   "Could not tolerate other medicines.",
+                   std::string(kSeeds),
+                   {fact("medication_intolerance", Answer::yes)}});
   if (!any)
-    out.push_back({"indication", Outcome::needs_review, "No diagnosis among the indications is recorded.",
-                   std::string(kSeeds), {"Diagnoses: " + std::to_string(d.size())}});
+    out.push_back({"indication",
+                   Outcome::needs_review,
+                   "No diagnosis among the indications is recorded.",
+                   std::string(kSeeds),
+                   {"Diagnoses: " + std::to_string(d.size())}});
 }
 
 }  // namespace
 
 std::string_view to_string(Answer a) {
   switch (a) {
-    case Answer::yes: return "yes";
-    case Answer::no: return "no";
-    case Answer::unknown: return "unknown";
+    case Answer::yes:
+      return "yes";
+    case Answer::no:
+      return "no";
+    case Answer::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -208,12 +231,18 @@ bool is_history_question(std::string_view code) {
 
 std::string_view to_string(MedicationClass c) {
   switch (c) {
-    case MedicationClass::none: return "none";
-    case MedicationClass::benzodiazepine: return "benzodiazepine";
-    case MedicationClass::z_drug: return "non_benzodiazepine_sedative_hypnotic";
-    case MedicationClass::psychostimulant: return "psychostimulant";
-    case MedicationClass::maoi: return "maoi";
-    case MedicationClass::opioid: return "opioid";
+    case MedicationClass::none:
+      return "none";
+    case MedicationClass::benzodiazepine:
+      return "benzodiazepine";
+    case MedicationClass::z_drug:
+      return "non_benzodiazepine_sedative_hypnotic";
+    case MedicationClass::psychostimulant:
+      return "psychostimulant";
+    case MedicationClass::maoi:
+      return "maoi";
+    case MedicationClass::opioid:
+      return "opioid";
   }
   return "none";
 }
@@ -233,10 +262,14 @@ bool is_diagnosis_choice(std::string_view code) {
 
 std::string_view to_string(TrialResponse r) {
   switch (r) {
-    case TrialResponse::none: return "none";
-    case TrialResponse::partial: return "partial";
-    case TrialResponse::full: return "full";
-    case TrialResponse::not_tolerated: return "not_tolerated";
+    case TrialResponse::none:
+      return "none";
+    case TrialResponse::partial:
+      return "partial";
+    case TrialResponse::full:
+      return "full";
+    case TrialResponse::not_tolerated:
+      return "not_tolerated";
   }
   return "none";
 }
@@ -249,9 +282,12 @@ std::optional<TrialResponse> parse_trial_response(std::string_view t) {
 
 std::string_view to_string(Outcome o) {
   switch (o) {
-    case Outcome::exclude: return "exclude";
-    case Outcome::needs_review: return "needs_review";
-    case Outcome::supports: return "supports";
+    case Outcome::exclude:
+      return "exclude";
+    case Outcome::needs_review:
+      return "needs_review";
+    case Outcome::supports:
+      return "supports";
   }
   return "needs_review";
 }
@@ -282,16 +318,20 @@ std::vector<Finding> screen(const ScreeningFacts& f) {
   warning(f, out, "cognitive_impairment", "Cognitive impairment.", kSeeds);
   medication_rule(f, out);
   indication_rules(f, out);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Finding& a, const Finding& b) { return static_cast<int>(a.outcome) < static_cast<int>(b.outcome); });
+  std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
+    return static_cast<int>(a.outcome) < static_cast<int>(b.outcome);
+  });
   return out;
 }
 
 std::string_view to_string(Decision d) {
   switch (d) {
-    case Decision::eligible: return "eligible";
-    case Decision::eligible_with_conditions: return "eligible_with_conditions";
-    case Decision::not_eligible: return "not_eligible";
+    case Decision::eligible:
+      return "eligible";
+    case Decision::eligible_with_conditions:
+      return "eligible_with_conditions";
+    case Decision::not_eligible:
+      return "not_eligible";
   }
   return "not_eligible";
 }
@@ -300,6 +340,75 @@ std::optional<Decision> parse_decision(std::string_view t) {
   for (auto d : {Decision::eligible, Decision::eligible_with_conditions, Decision::not_eligible})
     if (to_string(d) == t) return d;
   return std::nullopt;
+}
+
+namespace {
+
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+std::string snapshot_json(const ScreeningFacts& f, const std::vector<Finding>& findings) {
+  std::string out = "{\"rule_version\":" + quoted(kRuleSetVersion) + ",\"facts\":{\"age_years\":";
+  out += f.age_years ? std::to_string(*f.age_years) : "null";
+  out += ",\"history\":{";
+  bool first = true;
+  for (const auto& [code, a] : f.history) {
+    out += (first ? "" : ",") + quoted(code) + ":" + quoted(to_string(a));
+    first = false;
+  }
+  out += "},\"medication_classes\":[";
+  for (std::size_t i = 0; i < f.current_medication_classes.size(); ++i)
+    out += (i ? "," : "") + quoted(to_string(f.current_medication_classes[i]));
+  out += "],\"diagnoses\":[";
+  for (std::size_t i = 0; i < f.diagnosis_codes.size(); ++i) out += (i ? "," : "") + quoted(f.diagnosis_codes[i]);
+  out += "],\"trials\":[";
+  for (std::size_t i = 0; i < f.trials.size(); ++i) {
+    const auto& t = f.trials[i];
+    out += std::string(i ? "," : "") + "{\"drug\":" + quoted(t.drug) + ",\"dose\":" + quoted(t.dose) +
+           ",\"weeks\":" + std::to_string(t.weeks) + ",\"response\":" + quoted(to_string(t.response)) + "}";
+  }
+  out += "]},\"findings\":[";
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const auto& x = findings[i];
+    out += std::string(i ? "," : "") + "{\"rule\":" + quoted(x.rule) + ",\"outcome\":" + quoted(to_string(x.outcome)) +
+           ",\"reason\":" + quoted(x.reason) + "}";
+  }
+  return out + "]}";
+}
+
+bool findings_differ(const std::vector<Finding>& before, const std::vector<Finding>& after) {
+  auto key = [](const std::vector<Finding>& fs) {
+    std::vector<std::pair<std::string, int>> k;
+    for (const auto& f : fs) k.emplace_back(f.rule, static_cast<int>(f.outcome));
+    std::sort(k.begin(), k.end());
+    return k;
+  };
+  return key(before) != key(after);
 }
 
 bool needs_override(Decision decision, const std::vector<Finding>& findings) {

@@ -67,10 +67,10 @@ enum class Outcome { exclude, needs_review, supports };
 std::string_view to_string(Outcome o);
 
 struct Finding {
-  std::string rule;     // stable id, e.g. "aneurysmal_vascular_disease"
+  std::string rule;  // stable id, e.g. "aneurysmal_vascular_disease"
   Outcome outcome = Outcome::needs_review;
-  std::string reason;   // what the prescriber reads
-  std::string source;   // where the rule comes from
+  std::string reason;              // what the prescriber reads
+  std::string source;              // where the rule comes from
   std::vector<std::string> facts;  // the facts that triggered it, as "label: value"
 };
 
@@ -87,6 +87,13 @@ std::vector<Finding> screen(const ScreeningFacts& facts);
 enum class Decision { eligible, eligible_with_conditions, not_eligible };
 std::string_view to_string(Decision d);
 std::optional<Decision> parse_decision(std::string_view text);
+
+/// The facts and findings as JSON text, kept with a decision.
+std::string snapshot_json(const ScreeningFacts& facts, const std::vector<Finding>& findings);
+
+/// True when two screenings differ in any rule's outcome: a change of facts that
+/// matters to eligibility (and so calls for re-screening).
+bool findings_differ(const std::vector<Finding>& before, const std::vector<Finding>& after);
 
 /// True when recording `decision` against these findings needs an explicit override
 /// (any exclusion, and the decision is not "not eligible").

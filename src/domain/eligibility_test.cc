@@ -59,11 +59,11 @@ TEST(Eligibility, UnknownIsNotNo) {
 }
 
 TEST(Eligibility, EveryWarningNeedsReviewWhenPresent) {
-  for (auto rule : {"pregnant", "breastfeeding", "substance_use_disorder", "ketamine_misuse", "psychosis_history",
-                    "mania_history", "uncontrolled_hypertension", "unstable_cardiovascular_disease",
-                    "cerebrovascular_disease", "hypertensive_encephalopathy", "raised_intracranial_pressure",
-                    "raised_intraocular_pressure", "moderate_hepatic_impairment", "severe_hepatic_impairment",
-                    "cystitis", "cognitive_impairment"}) {
+  for (auto rule :
+       {"pregnant", "breastfeeding", "substance_use_disorder", "ketamine_misuse", "psychosis_history", "mania_history",
+        "uncontrolled_hypertension", "unstable_cardiovascular_disease", "cerebrovascular_disease",
+        "hypertensive_encephalopathy", "raised_intracranial_pressure", "raised_intraocular_pressure",
+        "moderate_hepatic_impairment", "severe_hepatic_impairment", "cystitis", "cognitive_impairment"}) {
     auto f = clear_candidate();
     f.history[rule] = Answer::yes;
     auto hit = find(screen(f), rule);
@@ -97,7 +97,8 @@ TEST(Eligibility, TreatmentResistanceNeedsTwoDocumentedTrialsWithoutFullResponse
 
 TEST(Eligibility, IntoleranceIsNotAFailedTrialButSupportsOnItsOwn) {
   auto f = clear_candidate();
-  f.trials = {{"sertraline", "50 mg", 2, TrialResponse::not_tolerated}, {"citalopram", "20 mg", 8, TrialResponse::none}};
+  f.trials = {{"sertraline", "50 mg", 2, TrialResponse::not_tolerated},
+              {"citalopram", "20 mg", 8, TrialResponse::none}};
   EXPECT_EQ(find(screen(f), "treatment_resistant_depression")->outcome, Outcome::needs_review);
   f.history["medication_intolerance"] = Answer::yes;
   EXPECT_EQ(find(screen(f), "medication_intolerance")->outcome, Outcome::supports);
@@ -147,6 +148,28 @@ TEST(Decision, ProceedingDespiteAnExclusionNeedsAnOverride) {
   EXPECT_TRUE(needs_override(Decision::eligible_with_conditions, fs));
   EXPECT_FALSE(needs_override(Decision::not_eligible, fs));
   EXPECT_FALSE(needs_override(Decision::eligible, screen(clear_candidate())));
+}
+
+TEST(Rescreening, OnlyChangesThatMoveAFindingCount) {
+  auto before = screen(clear_candidate());
+  auto f = clear_candidate();
+  f.current_medication_classes = {MedicationClass::none};
+  EXPECT_FALSE(findings_differ(before, screen(f))) << "a medicine of no interacting class";
+  f.current_medication_classes = {MedicationClass::benzodiazepine};
+  EXPECT_TRUE(findings_differ(before, screen(f)));
+  auto g = clear_candidate();
+  g.history["pregnant"] = Answer::yes;
+  EXPECT_TRUE(findings_differ(before, screen(g)));
+}
+
+TEST(Snapshot, HoldsVersionFactsAndFindingsAsEscapedJson) {
+  auto f = clear_candidate();
+  f.trials[0].drug = "quote\"d";
+  auto text = snapshot_json(f, screen(f));
+  EXPECT_NE(text.find("\"rule_version\":\"kc-eligibility-2026.11-1\""), std::string::npos);
+  EXPECT_NE(text.find("\"age_years\":40"), std::string::npos);
+  EXPECT_NE(text.find("quote\\\"d"), std::string::npos);
+  EXPECT_NE(text.find("\"treatment_resistant_depression\""), std::string::npos);
 }
 
 TEST(Lists, PickListsAreWellFormed) {

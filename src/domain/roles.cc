@@ -25,7 +25,8 @@ struct Grant {
 // The permission table. Reading patients is open to every clinical role and the front
 // desk (registration needs it); account and audit administration is the admin's.
 // The enquiry queue is the front desk's: clinicians may read it, not work it; a
-// therapist sees people only once they are patients.
+// therapist sees people only once they are patients. Clinical history is recorded by
+// clinicians (and the medical director); only a prescriber decides eligibility.
 constexpr std::array kGrants = {
     Grant{Role::admin, Action::users_read},          Grant{Role::admin, Action::users_manage},
     Grant{Role::admin, Action::audit_read},          Grant{Role::admin, Action::patients_read},
@@ -36,6 +37,8 @@ constexpr std::array kGrants = {
     Grant{Role::nurse, Action::enquiries_read},      Grant{Role::therapist, Action::patients_read},
     Grant{Role::front_desk, Action::patients_read},  Grant{Role::front_desk, Action::patients_write},
     Grant{Role::front_desk, Action::enquiries_read}, Grant{Role::front_desk, Action::enquiries_write},
+    Grant{Role::admin, Action::history_write},       Grant{Role::prescriber, Action::history_write},
+    Grant{Role::nurse, Action::history_write},       Grant{Role::prescriber, Action::eligibility_decide},
 };
 
 }  // namespace
@@ -68,6 +71,10 @@ std::string_view to_string(Action action) {
       return "enquiries.read";
     case Action::enquiries_write:
       return "enquiries.write";
+    case Action::history_write:
+      return "history.write";
+    case Action::eligibility_decide:
+      return "eligibility.decide";
   }
   return "unknown";
 }

@@ -15,13 +15,15 @@ namespace kc {
 enum class Role { admin, prescriber, nurse, therapist, front_desk };
 
 enum class Action {
-  users_read,       // list the clinic's staff accounts
-  users_manage,     // add, disable, enable, reset passwords
-  audit_read,       // read the audit trail
-  patients_read,    // open and search patient records
-  patients_write,   // register and edit patients
-  enquiries_read,   // the enquiry queue and its requests
-  enquiries_write,  // enter phone enquiries, move enquiries through the queue
+  users_read,          // list the clinic's staff accounts
+  users_manage,        // add, disable, enable, reset passwords
+  audit_read,          // read the audit trail
+  patients_read,       // open and search patient records
+  patients_write,      // register and edit patients
+  enquiries_read,      // the enquiry queue and its requests
+  enquiries_write,     // enter phone enquiries, move enquiries through the queue
+  history_write,       // record a patient's clinical history, medications, diagnoses, trials
+  eligibility_decide,  // record the eligibility decision (and any override)
 };
 
 std::string_view to_string(Role role);

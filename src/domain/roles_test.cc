@@ -39,6 +39,15 @@ TEST(Roles, FrontDeskWorksTheEnquiryQueueWhichClinicalRolesOnlyRead) {
   EXPECT_FALSE(allowed(therapist, Action::enquiries_read));
 }
 
+TEST(Roles, OnlyAPrescriberDecidesEligibility) {
+  for (Role r : all_roles()) {
+    std::vector<Role> one{r};
+    EXPECT_EQ(allowed(one, Action::eligibility_decide), r == Role::prescriber) << to_string(r);
+  }
+  std::vector<Role> desk{Role::front_desk};
+  EXPECT_FALSE(allowed(desk, Action::history_write));
+}
+
 TEST(Roles, NoRolesAllowNothing) {
   std::vector<Role> none;
   EXPECT_FALSE(allowed(none, Action::patients_read));

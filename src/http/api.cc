@@ -28,6 +28,14 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("GET", "/api/v1/patients", {h::list_patients, Access::session});
   router_.add("POST", "/api/v1/patients", {h::create_patient, Access::session});
   router_.add("GET", "/api/v1/patients/{id}", {h::get_patient, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/history", {h::get_history, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/history", {h::record_history, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/medications", {h::add_medication, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/medications/{mid}/stop", {h::stop_medication, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/diagnoses", {h::add_diagnosis, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/trials", {h::add_trial, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/screening", {h::get_screening, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/eligibility-decisions", {h::decide_eligibility, Access::session});
   router_.add("GET", "/api/v1/public/clinics/{id}", {h::public_clinic, Access::open});
   router_.add("POST", "/api/v1/public/clinics/{id}/consultation-requests", {h::submit_request, Access::open});
   router_.add("GET", "/api/v1/enquiries", {h::list_enquiries, Access::session});

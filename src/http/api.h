@@ -9,6 +9,7 @@
 #include "app/auth_service.h"
 #include "app/enquiry_service.h"
 #include "app/patient_service.h"
+#include "app/screening_service.h"
 #include "app/user_service.h"
 #include "http/metrics.h"
 #include "http/request.h"
@@ -23,6 +24,7 @@ struct ApiServices {
   app::AuditService& audit;
   app::PatientService& patients;
   app::EnquiryService& enquiries;
+  app::ScreeningService& screening;
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;

@@ -27,6 +27,15 @@ Response list_patients(Call&);
 Response create_patient(Call&);
 Response get_patient(Call&);
 
+Response get_history(Call&);
+Response record_history(Call&);
+Response add_medication(Call&);
+Response stop_medication(Call&);
+Response add_diagnosis(Call&);
+Response add_trial(Call&);
+Response get_screening(Call&);
+Response decide_eligibility(Call&);
+
 Response public_clinic(Call&);
 Response submit_request(Call&);
 Response list_enquiries(Call&);

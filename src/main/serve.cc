@@ -45,9 +45,10 @@ int run_serve(const platform::Config& c, bool demo) {
   app::AuditService audit(*store, crypto, clock);
   app::PatientService patients(*store, crypto, clock);
   app::EnquiryService enquiries(*store, crypto, clock, c.enquiries);
+  app::ScreeningService screening(*store, crypto, clock);
   http::Metrics metrics;
   metrics.set_pool_source([&store] { return store->pool_stats(); });
-  http::Api api({auth, users, audit, patients, enquiries, *store, clock, metrics},
+  http::Api api({auth, users, audit, patients, enquiries, screening, *store, clock, metrics},
                 {c.server.web_root, c.server.public_origin, c.server.secure_cookies});
 
   http::ServerOptions options;

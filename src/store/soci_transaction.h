@@ -52,6 +52,21 @@ class SociTransaction final : public app::Transaction {
   void insert_enquiry_event(const app::ClinicId& clinic, const app::EnquiryEventRow& event) override;
   std::vector<app::EnquiryEventRow> enquiry_events(const app::ClinicId& clinic, std::string_view enquiry_id) override;
 
+  void insert_history_answer(const app::ClinicId& clinic, std::string_view patient_id,
+                             const app::HistoryAnswerRow& answer) override;
+  std::vector<app::HistoryAnswerRow> history_answers(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void insert_medication(const app::ClinicId& clinic, const app::MedicationRow& medication) override;
+  void stop_medication(const app::ClinicId& clinic, std::string_view patient_id, std::string_view id,
+                       std::int64_t now_ms) override;
+  std::vector<app::MedicationRow> medications(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void insert_diagnosis(const app::ClinicId& clinic, const app::DiagnosisRow& diagnosis) override;
+  std::vector<app::DiagnosisRow> diagnoses(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void insert_trial(const app::ClinicId& clinic, const app::TrialRow& trial) override;
+  std::vector<app::TrialRow> trials(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void insert_decision(const app::ClinicId& clinic, const app::DecisionRow& decision) override;
+  std::optional<app::DecisionRow> latest_decision(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void mark_rescreen(const app::ClinicId& clinic, std::string_view patient_id, std::string_view reason) override;
+
   void insert_patient(const app::PatientRow& patient) override;
   std::optional<app::PatientRow> patient(const app::ClinicId& clinic, std::string_view id) override;
   std::vector<app::PatientRow> patients(const app::ClinicId& clinic, std::string_view name_prefix,

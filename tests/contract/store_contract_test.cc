@@ -336,6 +336,42 @@ TEST_F(StoreContract, EnquiriesQueueLinksAndHistory) {
   EXPECT_TRUE(tx->enquiries(a, page).empty());
 }
 
+TEST_F(StoreContract, HistoryMedicationsDiagnosesTrialsAndDecisions) {
+  add_patient("pat_1", "cln_a", "Rhea", "Lindqvist");
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_history_answer(a, "pat_1", {"pregnant", "no", 10, "usr_x"});
+    tx->insert_history_answer(a, "pat_1", {"pregnant", "yes", 20, "usr_x"});
+    tx->insert_history_answer(a, "pat_1", {"cystitis", "no", 15, "usr_x"});
+    tx->insert_medication(a, {"med_1", "pat_1", "Lorazepam", "benzodiazepine", "1 mg", 30, 0, "usr_x"});
+    tx->stop_medication(b, "pat_1", "med_1", 40);  // other clinic: no effect
+    tx->insert_diagnosis(a, {"dgn_1", "pat_1", "F33.2", 50, "usr_x"});
+    tx->insert_trial(a, {"trl_1", "pat_1", "sertraline", "150 mg", 8, "none", 60, "usr_x"});
+    tx->insert_decision(a, {"elg_1", "pat_1", "eligible", "ok", "", "v1", "{}", 70, "usr_x", false, ""});
+    tx->insert_decision(a, {"elg_2", "pat_1", "not_eligible", "no", "", "v1", "{}", 80, "usr_x", false, ""});
+    tx->mark_rescreen(a, "pat_1", "New medication");
+    tx->mark_rescreen(a, "pat_1", "second reason is not kept");
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  auto answers = tx->history_answers(a, "pat_1");
+  ASSERT_EQ(answers.size(), 2u);
+  EXPECT_EQ(answers[0].question, "cystitis");
+  EXPECT_EQ(answers[1].answer, "yes") << "the latest answer is current";
+  EXPECT_TRUE(tx->history_answers(b, "pat_1").empty());
+  auto meds = tx->medications(a, "pat_1");
+  ASSERT_EQ(meds.size(), 1u);
+  EXPECT_EQ(meds[0].stopped_ms, 0);
+  EXPECT_EQ(tx->diagnoses(a, "pat_1").at(0).code, "F33.2");
+  EXPECT_EQ(tx->trials(a, "pat_1").at(0).weeks, 8);
+  auto latest = tx->latest_decision(a, "pat_1");
+  ASSERT_TRUE(latest);
+  EXPECT_EQ(latest->id, "elg_2");
+  EXPECT_TRUE(latest->needs_rescreen);
+  EXPECT_EQ(latest->rescreen_reason, "New medication");
+  EXPECT_FALSE(tx->latest_decision(b, "pat_1"));
+}
+
 TEST_F(StoreContract, ReopeningAppliesNoMigrationTwice) {
   store.reset();
   auto again = open_store(url, 1);

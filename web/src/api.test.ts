@@ -215,3 +215,72 @@ describe('ApiClient enquiries', () => {
     expect(JSON.parse(request(1).init.body as string)).toEqual(details);
   });
 });
+
+describe('ApiClient patient chart', () => {
+  const HISTORY = {
+    questions: [{ code: 'pregnant', label: 'Pregnant' }],
+    answers: [],
+    medications: [],
+    diagnoses: [],
+    trials: [],
+    diagnosis_choices: [{ code: 'F33.2', label: 'Major depressive disorder, recurrent, severe without psychotic features' }],
+    medication_classes: ['none', 'benzodiazepine'],
+  };
+
+  it('reads the history and the screening with GET, escaping the id', async () => {
+    const screening = { rule_version: 'v1', findings: [], latest_decision: null };
+    const { client, request } = clientAnswering(json(200, HISTORY), json(200, screening));
+    await expect(client.getPatientHistory('pat/1')).resolves.toEqual(HISTORY);
+    await expect(client.getScreening('pat_1')).resolves.toEqual(screening);
+    expect(request(0).url).toBe('/api/v1/patients/pat%2F1/history');
+    expect(request(0).init.method).toBe('GET');
+    expect(request(1).url).toBe('/api/v1/patients/pat_1/screening');
+  });
+
+  it('posts each change to its route with the CSRF token and the contract’s body', async () => {
+    const { client, request } = clientAnswering(
+      json(200, SESSION),
+      json(200, HISTORY),
+      json(201, {}),
+      json(200, {}),
+      json(201, {}),
+      json(201, {}),
+      json(201, {}),
+    );
+    await client.login('nurse@demo.test', 'pw');
+    await client.saveHistoryAnswers('pat_1', { aneurysmal_vascular_disease: 'yes', pregnant: 'unknown' });
+    await client.addMedication('pat_1', { name: 'Lorazepam', class: 'benzodiazepine', dose: '1 mg' });
+    await client.stopMedication('pat_1', 'med_9');
+    await client.addDiagnosis('pat_1', 'F33.2');
+    await client.addTreatmentTrial('pat_1', { drug: 'Sertraline', dose: '100 mg', weeks: 8, response: 'none' });
+    await client.recordEligibilityDecision('pat_1', { decision: 'eligible', reason: 'Discussed', override_reason: 'Aneurysm repaired' });
+
+    const sent = [1, 2, 3, 4, 5, 6].map((i) => ({
+      method: request(i).init.method,
+      url: request(i).url,
+      csrf: request(i).headers.get('X-CSRF-Token'),
+      body: request(i).init.body === undefined ? undefined : (JSON.parse(request(i).init.body as string) as unknown),
+    }));
+    expect(sent).toEqual([
+      { method: 'POST', url: '/api/v1/patients/pat_1/history', csrf: 'csrf-123', body: { answers: { aneurysmal_vascular_disease: 'yes', pregnant: 'unknown' } } },
+      { method: 'POST', url: '/api/v1/patients/pat_1/medications', csrf: 'csrf-123', body: { name: 'Lorazepam', class: 'benzodiazepine', dose: '1 mg' } },
+      { method: 'POST', url: '/api/v1/patients/pat_1/medications/med_9/stop', csrf: 'csrf-123', body: undefined },
+      { method: 'POST', url: '/api/v1/patients/pat_1/diagnoses', csrf: 'csrf-123', body: { code: 'F33.2' } },
+      { method: 'POST', url: '/api/v1/patients/pat_1/trials', csrf: 'csrf-123', body: { drug: 'Sertraline', dose: '100 mg', weeks: 8, response: 'none' } },
+      {
+        method: 'POST',
+        url: '/api/v1/patients/pat_1/eligibility-decisions',
+        csrf: 'csrf-123',
+        body: { decision: 'eligible', reason: 'Discussed', override_reason: 'Aneurysm repaired' },
+      },
+    ]);
+  });
+
+  it('carries the field of a refused decision', async () => {
+    const { client } = clientAnswering(json(400, { error: { code: 'validation_failed', message: 'Give the override reason.', field: 'override_reason' } }));
+    await expect(client.recordEligibilityDecision('pat_1', { decision: 'eligible', reason: 'x', override_reason: '' })).rejects.toMatchObject({
+      status: 400,
+      field: 'override_reason',
+    });
+  });
+});

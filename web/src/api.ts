@@ -83,6 +83,121 @@ export interface Patient {
 
 export type NewPatient = Pick<Patient, 'given_name' | 'family_name' | 'date_of_birth'>;
 
+export const HISTORY_ANSWERS = ['yes', 'no', 'unknown'] as const;
+/** "unknown" is a real answer (nobody knows yet), never the same as "no". */
+export type HistoryAnswer = (typeof HISTORY_ANSWERS)[number];
+
+/** A question of the history the screening rules read. */
+export interface HistoryQuestion {
+  code: string;
+  label: string;
+}
+
+/** The latest recorded answer to a question; a question without one is unknown. */
+export interface RecordedAnswer {
+  question: string;
+  answer: HistoryAnswer;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+export const MEDICATION_CLASSES = ['none', 'benzodiazepine', 'non_benzodiazepine_sedative_hypnotic', 'psychostimulant', 'maoi', 'opioid'] as const;
+/** The interacting class of a medication; "none" for one that does not interact with ketamine. */
+export type MedicationClass = (typeof MEDICATION_CLASSES)[number];
+
+export interface Medication {
+  id: string;
+  name: string;
+  class: MedicationClass;
+  dose: string;
+  started_at: string;
+  /** null while the patient still takes it. */
+  stopped_at: string | null;
+}
+
+export type NewMedication = Pick<Medication, 'name' | 'class' | 'dose'>;
+
+/** An ICD-10-CM code from the clinic's pick list. */
+export interface DiagnosisChoice {
+  code: string;
+  label: string;
+}
+
+export interface Diagnosis extends DiagnosisChoice {
+  id: string;
+  recorded_at: string;
+}
+
+export const TRIAL_RESPONSES = ['none', 'partial', 'full', 'not_tolerated'] as const;
+export type TrialResponse = (typeof TRIAL_RESPONSES)[number];
+
+/** A prior treatment trial (e.g. an antidepressant) and how the patient responded. */
+export interface TreatmentTrial {
+  id: string;
+  drug: string;
+  dose: string;
+  weeks: number;
+  response: TrialResponse;
+}
+
+export type NewTreatmentTrial = Omit<TreatmentTrial, 'id'>;
+
+/** GET /patients/{id}/history: the documented history and the choices for adding to it. */
+export interface PatientHistory {
+  questions: HistoryQuestion[];
+  answers: RecordedAnswer[];
+  medications: Medication[];
+  diagnoses: Diagnosis[];
+  trials: TreatmentTrial[];
+  diagnosis_choices: DiagnosisChoice[];
+  medication_classes: MedicationClass[];
+}
+
+export const FINDING_OUTCOMES = ['exclude', 'needs_review', 'supports'] as const;
+export type FindingOutcome = (typeof FINDING_OUTCOMES)[number];
+
+/** What one screening rule says about the patient, and the facts it read ("label: value"). */
+export interface Finding {
+  rule: string;
+  outcome: FindingOutcome;
+  reason: string;
+  source: string;
+  facts: string[];
+}
+
+export const DECISIONS = ['eligible', 'eligible_with_conditions', 'not_eligible'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** A prescriber's eligibility decision. */
+export interface EligibilityDecision {
+  id: string;
+  decision: Decision;
+  reason: string;
+  /** True when the decision overrode an exclusion finding. */
+  override: boolean;
+  override_reason: string;
+  rule_version: string;
+  decided_at: string;
+  decided_by: string;
+  /** The documented history changed after the decision in a way that matters. */
+  needs_rescreen: boolean;
+  rescreen_reason: string;
+}
+
+export interface NewEligibilityDecision {
+  decision: Decision;
+  reason: string;
+  /** Required when an exclusion finding exists and the decision is not "not_eligible"; otherwise "". */
+  override_reason: string;
+}
+
+/** GET /patients/{id}/screening: every finding of the current rules, and the latest decision. */
+export interface Screening {
+  rule_version: string;
+  findings: Finding[];
+  latest_decision: EligibilityDecision | null;
+}
+
 export const CONTACT_METHODS = ['email', 'phone', 'text'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 
@@ -249,6 +364,36 @@ export class ApiClient {
   }
   getPatient(id: string): Promise<Patient> {
     return this.request('GET', `/patients/${encodeURIComponent(id)}`);
+  }
+
+  /** The patient's documented history (every role that may read patients). */
+  getPatientHistory(id: string): Promise<PatientHistory> {
+    return this.request('GET', `/patients/${encodeURIComponent(id)}/history`);
+  }
+  /** Records answers (admin, prescriber, nurse); send only the changed ones. 400 on field answers. */
+  saveHistoryAnswers(id: string, answers: Readonly<Record<string, HistoryAnswer>>): Promise<PatientHistory> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/history`, { answers });
+  }
+  addMedication(id: string, medication: NewMedication): Promise<Medication> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/medications`, medication);
+  }
+  stopMedication(id: string, medicationId: string): Promise<Medication> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/medications/${encodeURIComponent(medicationId)}/stop`);
+  }
+  /** Adds a diagnosis from the pick list (400 on field code otherwise). */
+  addDiagnosis(id: string, code: string): Promise<Diagnosis> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/diagnoses`, { code });
+  }
+  addTreatmentTrial(id: string, trial: NewTreatmentTrial): Promise<TreatmentTrial> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/trials`, trial);
+  }
+  /** The screening findings for the history as it is now, and the latest decision. */
+  getScreening(id: string): Promise<Screening> {
+    return this.request('GET', `/patients/${encodeURIComponent(id)}/screening`);
+  }
+  /** Records the prescriber's decision (403 for other roles; 400 on field reason or override_reason). */
+  recordEligibilityDecision(id: string, decision: NewEligibilityDecision): Promise<EligibilityDecision> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/eligibility-decisions`, decision);
   }
 
   /** Public (no sign-in): the clinic's name and the choices its request page offers. */

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { canManageEnquiries, canOpen, canRegisterPatients, navItemFor, navItemsFor, publicRequestClinicId, publicRequestPath, roleLabel } from './navigation';
+import {
+  canDecideEligibility,
+  canEditHistory,
+  canManageEnquiries,
+  canOpen,
+  canRegisterPatients,
+  navItemFor,
+  navItemsFor,
+  pageTitle,
+  patientChartId,
+  patientChartPath,
+  publicRequestClinicId,
+  publicRequestPath,
+  roleLabel,
+  sectionFor,
+} from './navigation';
 
 const labels = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).map((item) => item.label);
 
@@ -73,5 +88,40 @@ describe('public request page address', () => {
   it('builds the path back from the id', () => {
     expect(publicRequestPath('cln_1')).toBe('/request/cln_1');
     expect(publicRequestClinicId(publicRequestPath('odd/id'))).toBe('odd/id');
+  });
+});
+
+describe('patient chart', () => {
+  it('lets admin, prescriber and nurse edit the history; front desk and therapist only read it', () => {
+    expect(canEditHistory(['admin'])).toBe(true);
+    expect(canEditHistory(['prescriber'])).toBe(true);
+    expect(canEditHistory(['nurse'])).toBe(true);
+    expect(canEditHistory(['front_desk'])).toBe(false);
+    expect(canEditHistory(['therapist'])).toBe(false);
+    expect(canEditHistory(['therapist', 'nurse'])).toBe(true);
+  });
+
+  it('lets only a prescriber record an eligibility decision', () => {
+    expect(canDecideEligibility(['prescriber'])).toBe(true);
+    expect(canDecideEligibility(['admin', 'nurse', 'front_desk', 'therapist'])).toBe(false);
+    expect(canDecideEligibility(['nurse', 'prescriber'])).toBe(true);
+  });
+
+  it('finds the patient id in /patients/{id} and builds the path back', () => {
+    expect(patientChartId('/patients/pat_7f2534d9081a6b1177b5')).toBe('pat_7f2534d9081a6b1177b5');
+    expect(patientChartId('/patients/pat_1/')).toBe('pat_1');
+    expect(patientChartId(patientChartPath('odd/id'))).toBe('odd/id');
+    for (const path of ['/patients', '/patients/', '/patients/a/b', '/enquiries/x', '/patients/%E0%A4%A']) {
+      expect(patientChartId(path)).toBeUndefined();
+    }
+  });
+
+  it('puts a chart under Patients in the navigation, titled without the patient’s name', () => {
+    expect(sectionFor('/patients/pat_1')?.path).toBe('/patients');
+    expect(sectionFor('/users')?.path).toBe('/users');
+    expect(sectionFor('/patients/a/b')).toBeUndefined();
+    expect(pageTitle('/patients/pat_1')).toBe('Patient chart · KetaClinic');
+    expect(pageTitle('/patients')).toBe('Patients · KetaClinic');
+    expect(pageTitle('/nowhere')).toBe('KetaClinic');
   });
 });

@@ -48,6 +48,47 @@ export function canManageEnquiries(roles: readonly Role[]): boolean {
   return roles.some((role) => ENQUIRY_HANDLERS.includes(role));
 }
 
+const HISTORY_EDITORS: readonly Role[] = ['admin', 'prescriber', 'nurse'];
+
+/** Whether the chart offers history answers, medications, diagnoses and trials for editing. */
+export function canEditHistory(roles: readonly Role[]): boolean {
+  return roles.some((role) => HISTORY_EDITORS.includes(role));
+}
+
+/** Whether the Screening tab offers the decision form: the prescriber decides, no one else. */
+export function canDecideEligibility(roles: readonly Role[]): boolean {
+  return roles.includes('prescriber');
+}
+
+const PATIENT_CHART_PATH = /^\/patients\/([^/]+)\/?$/;
+
+/** The patient id when `path` is a patient's chart (/patients/{id}); otherwise undefined. */
+export function patientChartId(path: string): string | undefined {
+  const encoded = PATIENT_CHART_PATH.exec(path)?.[1];
+  if (encoded === undefined) return undefined;
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path of a patient's chart. */
+export function patientChartPath(patientId: string): string {
+  return `/patients/${encodeURIComponent(patientId)}`;
+}
+
+/** The page of the main navigation a path belongs to: a patient's chart is under Patients. */
+export function sectionFor(path: string): NavItem | undefined {
+  return patientChartId(path) === undefined ? navItemFor(path) : navItemFor('/patients');
+}
+
+/** The browser tab's title for a path (never a patient's name: tab titles show on shared screens). */
+export function pageTitle(path: string): string {
+  const label = patientChartId(path) === undefined ? navItemFor(path)?.label : 'Patient chart';
+  return label ? `${label} · KetaClinic` : 'KetaClinic';
+}
+
 const PUBLIC_REQUEST_PATH = /^\/request\/([^/]+)\/?$/;
 
 /**

@@ -30,18 +30,20 @@ export function usePath(): string {
 interface LinkProps {
   href: string;
   children: ComponentChildren;
-  current?: boolean;
+  /** 'page': this is the current page; 'section': the current page belongs to this link's page. */
+  current?: boolean | 'page' | 'section';
 }
 
 /** An ordinary link that navigates in place; modified clicks open a tab as usual. */
 export function Link({ href, children, current = false }: LinkProps) {
+  const ariaCurrent = current === true || current === 'page' ? 'page' : current === 'section' ? 'true' : undefined;
   const onClick = (event: MouseEvent) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(href);
   };
   return (
-    <a href={href} onClick={onClick} aria-current={current ? 'page' : undefined}>
+    <a href={href} onClick={onClick} aria-current={ariaCurrent}>
       {children}
     </a>
   );

@@ -1,5 +1,7 @@
-// Patients found: name (family name first) and date of birth (YYYY-MM-DD).
+// Patients found: name (family name first, opens the chart) and date of birth (YYYY-MM-DD).
 import type { Patient } from '../api';
+import { patientChartPath } from '../navigation';
+import { Link } from '../router';
 import { patientName } from '../ui/format';
 
 export function PatientTable({ patients }: { patients: Patient[] }) {
@@ -16,7 +18,9 @@ export function PatientTable({ patients }: { patients: Patient[] }) {
         <tbody>
           {patients.map((patient) => (
             <tr key={patient.id}>
-              <td>{patientName(patient)}</td>
+              <th scope="row">
+                <Link href={patientChartPath(patient.id)}>{patientName(patient)}</Link>
+              </th>
               <td>
                 <time dateTime={patient.date_of_birth}>{patient.date_of_birth}</time>
               </td>

@@ -2,7 +2,7 @@
 // boundary, and the idle sign-out warning.
 import { useEffect, useRef } from 'preact/hooks';
 import type { ApiClient, Session } from '../api';
-import { navItemFor } from '../navigation';
+import { pageTitle } from '../navigation';
 import { AppHeader } from './AppHeader';
 import { ErrorBoundary } from './ErrorBoundary';
 import { IdleWarningDialog } from './IdleWarningDialog';
@@ -45,8 +45,7 @@ export function AppShell({ api, session, path, onSignOut, onIdleExpired }: AppSh
 function useFocusMainOnNavigation(path: string) {
   const firstRender = useRef(true);
   useEffect(() => {
-    const label = navItemFor(path)?.label;
-    document.title = label ? `${label} · KetaClinic` : 'KetaClinic';
+    document.title = pageTitle(path);
     if (firstRender.current) firstRender.current = false;
     else document.getElementById('main')?.focus();
   }, [path]);

@@ -1,9 +1,11 @@
-// The page for the current path, or why there is none. A page the user's roles do
-// not allow is never rendered, so its API calls are never made.
+// The page for the current path, or why there is none. A patient's chart
+// (/patients/{id}) belongs to Patients. A page the user's roles do not allow is
+// never rendered, so its API calls are never made.
 import type { ApiClient, Role } from '../api';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { EnquiriesPage } from '../enquiries/EnquiriesPage';
-import { canManageEnquiries, canOpen, canRegisterPatients, navItemFor, type PagePath } from '../navigation';
+import { PatientChartPage } from '../chart/PatientChartPage';
+import { canDecideEligibility, canEditHistory, canManageEnquiries, canOpen, canRegisterPatients, patientChartId, sectionFor, type PagePath } from '../navigation';
 import { PatientsPage } from '../patients/PatientsPage';
 import { UsersPage } from '../users/UsersPage';
 
@@ -16,10 +18,14 @@ interface RoutedPageProps {
 }
 
 export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
-  const item = navItemFor(path);
+  const item = sectionFor(path);
   if (!item) return <PageMessage title="Page not found" text="There is no page at this address. Use the links above." />;
   if (!canOpen(item, roles)) {
     return <PageMessage title="You do not have access to this page" text="Your roles do not include this page. Ask an administrator if you need it." />;
+  }
+  const patientId = patientChartId(path);
+  if (patientId !== undefined) {
+    return <PatientChartPage api={api} patientId={patientId} canEditHistory={canEditHistory(roles)} canDecide={canDecideEligibility(roles)} />;
   }
   return pageFor(item.path, roles, clinicId, api);
 }

@@ -18,9 +18,11 @@ interface ChoiceGroupProps {
   error?: string | undefined;
   hint?: string;
   required?: boolean;
+  /** Lay the choices out in a row (short answers such as yes / no / unknown). */
+  inline?: boolean;
 }
 
-export function ChoiceGroup({ legend, name, type, choices, selected, onSelected, error, hint, required }: ChoiceGroupProps) {
+export function ChoiceGroup({ legend, name, type, choices, selected, onSelected, error, hint, required, inline = false }: ChoiceGroupProps) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -31,26 +33,28 @@ export function ChoiceGroup({ legend, name, type, choices, selected, onSelected,
     onSelected(choices.map((c) => c.value).filter((v) => (v === value ? checked : selected.includes(v))));
   };
   return (
-    <fieldset class="field choice-group" aria-describedby={describedBy}>
+    <fieldset class={inline ? 'field choice-group inline-choices' : 'field choice-group'} aria-describedby={describedBy}>
       <legend>{legend}</legend>
       {hint && (
         <p id={hintId} class="hint">
           {hint}
         </p>
       )}
-      {choices.map((choice) => (
-        <label key={choice.value} class="checkbox">
-          <input
-            type={type}
-            name={name}
-            value={choice.value}
-            checked={selected.includes(choice.value)}
-            required={type === 'radio' ? required : undefined}
-            onChange={(e) => choose(choice.value, e.currentTarget.checked)}
-          />
-          {choice.label}
-        </label>
-      ))}
+      <div class="choices">
+        {choices.map((choice) => (
+          <label key={choice.value} class="checkbox">
+            <input
+              type={type}
+              name={name}
+              value={choice.value}
+              checked={selected.includes(choice.value)}
+              required={type === 'radio' ? required : undefined}
+              onChange={(e) => choose(choice.value, e.currentTarget.checked)}
+            />
+            {choice.label}
+          </label>
+        ))}
+      </div>
       {error && (
         <p id={errorId} class="field-error" role="alert">
           {error}

@@ -8,13 +8,15 @@ interface TextFieldProps {
   name: string;
   value: string;
   onValue: (value: string) => void;
-  type?: 'text' | 'email' | 'tel' | 'password' | 'search' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'search' | 'date' | 'number';
   error?: string | undefined;
   hint?: string;
   required?: boolean;
   minLength?: number;
   maxLength?: number;
+  min?: string;
   max?: string;
+  step?: string;
   autoComplete?: string;
   list?: string;
 }

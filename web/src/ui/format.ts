@@ -21,3 +21,8 @@ export function patientName(patient: Pick<Patient, 'given_name' | 'family_name'>
 export function todayLocal(now = new Date()): string {
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
+
+/** "2026-03-01", the local date of an ISO 8601 instant. */
+export function formatDate(iso: string): string {
+  return formatDateTime(iso).split(' ')[0] ?? iso;
+}
