@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "domain/demographics.h"
+#include "domain/record_entries.h"
 #include "domain/time.h"
 #include "http/json_codec.h"
 #include "http/request.h"
@@ -39,5 +41,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)kc::http::parse_object(bytes);
   (void)kc::parse_iso8601(bytes);
   (void)kc::parse_date(bytes.substr(0, 10));
+  // The same bytes in every field of the patient record's validators.
+  kc::Demographics d;
+  for (const auto& f : kc::demographics_fields()) d.*f.member = std::string(bytes);
+  const kc::Date birth{2010, 1, 1}, today{2026, 11, 21};
+  (void)kc::validate_demographics(d, birth, today);
+  (void)kc::validate_measurement({std::nullopt, 170, std::string(bytes), std::string(bytes)}, birth, today);
+  (void)kc::validate_allergy({std::string(bytes), std::string(bytes)});
+  (void)kc::validate_baseline_test({std::string(bytes), std::string(bytes), std::string(bytes)}, birth, today);
   return 0;
 }

@@ -33,13 +33,6 @@ Result<ClinicRow> EnquiryService::public_clinic(const std::string& clinic_id) {
   return *clinic;
 }
 
-bool EnquiryService::admit(const std::string& client_address) {
-  std::lock_guard lock(windows_mutex_);
-  const std::int64_t now = clock_.now_ms();
-  if (windows_.size() > 10'000) std::erase_if(windows_, [now](const auto& kv) { return kv.second.idle(now); });
-  return windows_[client_address].admit(now, policy_.requests_per_address_per_hour);
-}
-
 Status EnquiryService::submit_public(const std::string& clinic_id, const EnquiryInput& input,
                                      const std::string& honeypot, const std::string& client_address) {
   auto clinic = public_clinic(clinic_id);
@@ -48,7 +41,7 @@ Status EnquiryService::submit_public(const std::string& clinic_id, const Enquiry
   // a person correcting the form is not locked out.
   auto enquiry = validate_enquiry(input, EnquirySource::web);
   if (!enquiry) return enquiry.error();
-  if (!admit(client_address))
+  if (!limiter_.admit(client_address))
     return Error{ErrorKind::rate_limited, "rate_limited", "Too many requests from this address; try again later.", {}};
   if (!honeypot.empty()) return Ok{};  // a form-filling bot: answer as usual, keep nothing
   Caller visitor = Caller::system(ClinicId{clinic->id}, client_address);

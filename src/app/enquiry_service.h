@@ -1,7 +1,7 @@
 // Consultation requests: the public form, phone enquiries taken by staff, and the
 // front desk's queue. Every change and every read of a request is audited.
 //
-// Thread-safe: the per-address request windows are guarded by one mutex.
+// Thread-safe.
 #pragma once
 
 #include <mutex>
@@ -13,6 +13,7 @@
 #include "app/audit_log.h"
 #include "app/caller.h"
 #include "app/ports.h"
+#include "app/rate_limiter.h"
 #include "app/store.h"
 #include "domain/enquiry.h"
 
@@ -31,8 +32,8 @@ struct EnquiryDetail {
 
 class EnquiryService {
  public:
-  EnquiryService(Store& store, Crypto& crypto, const Clock& clock, EnquiryPolicy policy)
-      : store_(store), crypto_(crypto), clock_(clock), policy_(policy), audit_(crypto, clock) {}
+  EnquiryService(Store& store, Crypto& crypto, const Clock& clock, EnquiryPolicy policy, RateLimiter& limiter)
+      : store_(store), crypto_(crypto), clock_(clock), policy_(policy), audit_(crypto, clock), limiter_(limiter) {}
 
   /// The clinic a public page names (its id and name only).
   Result<ClinicRow> public_clinic(const std::string& clinic_id);
@@ -54,15 +55,13 @@ class EnquiryService {
 
  private:
   Result<EnquiryRow> record(Transaction& tx, const Caller& caller, const Enquiry& e, EnquirySource source);
-  bool admit(const std::string& client_address);
 
   Store& store_;
   Crypto& crypto_;
   const Clock& clock_;
   EnquiryPolicy policy_;
   AuditLog audit_;
-  std::mutex windows_mutex_;  // guards windows_
-  std::unordered_map<std::string, RequestWindow> windows_;
+  RateLimiter& limiter_;
 };
 
 }  // namespace kc::app

@@ -46,7 +46,7 @@ Result<PatientRow> PatientService::create(const Caller& caller, const NewPatient
   return row;
 }
 
-Result<PatientRow> PatientService::get(const Caller& caller, const std::string& id) {
+Result<PatientRecord> PatientService::get(const Caller& caller, const std::string& id) {
   if (!caller.can(Action::patients_read)) {
     audit_.record_denied(store_, caller, "patient.read", "patient", id);
     return Error::forbidden();
@@ -54,9 +54,10 @@ Result<PatientRow> PatientService::get(const Caller& caller, const std::string& 
   auto tx = store_.begin(Store::Mode::write);
   auto row = tx->patient(caller.clinic, id);
   if (!row) return Error::not_found("No such patient.");
+  PatientRecord record{*row, tx->patient_demographics(caller.clinic, id).value_or(Demographics{})};
   audit_.record(*tx, caller, "patient.read", "patient", row->id);
   tx->commit();
-  return *row;
+  return record;
 }
 
 Result<PatientPage> PatientService::search(const Caller& caller, const std::string& query, const std::string& cursor,

@@ -18,6 +18,12 @@ struct NewPatient {
   std::string given_name, family_name, date_of_birth;
 };
 
+/// A patient's identity with their demographics and contacts.
+struct PatientRecord {
+  PatientRow patient;
+  Demographics demographics;
+};
+
 struct PatientPage {
   std::vector<PatientRow> items;
   std::optional<std::string> next_cursor;
@@ -29,7 +35,8 @@ class PatientService {
       : store_(store), crypto_(crypto), clock_(clock), audit_(crypto, clock) {}
 
   Result<PatientRow> create(const Caller& caller, const NewPatient& input);
-  Result<PatientRow> get(const Caller& caller, const std::string& id);
+  /// The identity with the demographics and contacts (audited as a read).
+  Result<PatientRecord> get(const Caller& caller, const std::string& id);
   /// Prefix search on family or given name; `query` empty lists everyone.
   Result<PatientPage> search(const Caller& caller, const std::string& query, const std::string& cursor, int limit);
 

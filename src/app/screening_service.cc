@@ -51,6 +51,12 @@ void ScreeningService::rescreen_if_changed(Transaction& tx, const Caller& caller
   audit_.record(tx, caller, "eligibility.rescreen_needed", "patient", patient.id);
 }
 
+void ScreeningService::rescreen_after_birth_date_change(Transaction& tx, const Caller& caller, const PatientRow& before,
+                                                        const PatientRow& after) {
+  rescreen_if_changed(tx, caller, after, screen(facts_of(tx, caller.clinic, before)),
+                      "Date of birth changed (" + before.date_of_birth + " to " + after.date_of_birth + ")");
+}
+
 Result<HistoryView> ScreeningService::history(const Caller& caller, const std::string& patient_id) {
   auto tx = open(caller, Action::patients_read, "patient.history.read", patient_id);
   if (!tx) return tx.error();
@@ -86,6 +92,8 @@ Result<HistoryView> ScreeningService::record_answers(const Caller& caller, const
   if (!changed.empty()) {
     audit_.record(t, caller, "patient.history.update", "patient", patient_id);
     rescreen_if_changed(t, caller, patient, before, "History changed (" + changed + ")");
+  } else {
+    audit_.record(t, caller, "patient.history.read", "patient", patient_id);  // nothing changed; it was read
   }
   HistoryView view{t.history_answers(caller.clinic, patient_id), t.medications(caller.clinic, patient_id),
                    t.diagnoses(caller.clinic, patient_id), t.trials(caller.clinic, patient_id)};
@@ -99,8 +107,9 @@ Result<MedicationRow> ScreeningService::add_medication(const Caller& caller, con
   auto name = required_text("name", name_in, 200);
   if (!name) return name.error();
   if (!parse_medication_class(class_in))
-    return Error::invalid("class", "class must be none, benzodiazepine, non_benzodiazepine_sedative_hypnotic, "
-                                   "psychostimulant, maoi or opioid.");
+    return Error::invalid("class",
+                          "class must be none, benzodiazepine, non_benzodiazepine_sedative_hypnotic, "
+                          "psychostimulant, maoi or opioid.");
   auto dose = optional_text("dose", dose_in, 200);
   if (!dose) return dose.error();
   auto tx = open(caller, Action::history_write, "patient.medication.create", patient_id);
@@ -127,10 +136,11 @@ Result<MedicationRow> ScreeningService::stop_medication(const Caller& caller, co
   if (it->stopped_ms != 0) return Error::conflict("already_stopped", "This medication is already stopped.");
   auto patient = *t.patient(caller.clinic, patient_id);
   const auto before = screen(facts_of(t, caller.clinic, patient));
-  t.stop_medication(caller.clinic, patient_id, medication_id, clock_.now_ms());
+  const std::int64_t now = clock_.now_ms();
+  t.stop_medication(caller.clinic, patient_id, medication_id, now);
   audit_.record(t, caller, "patient.medication.stop", "patient", patient_id);
   rescreen_if_changed(t, caller, patient, before, "Medication stopped: " + it->name);
-  it->stopped_ms = clock_.now_ms();
+  it->stopped_ms = now;
   t.commit();
   return *it;
 }
@@ -142,7 +152,8 @@ Result<DiagnosisRow> ScreeningService::add_diagnosis(const Caller& caller, const
   if (!tx) return tx.error();
   auto& t = **tx;
   for (const auto& existing : t.diagnoses(caller.clinic, patient_id))
-    if (existing.code == code) return Error::conflict("already_recorded", "This diagnosis is already recorded.", "code");
+    if (existing.code == code)
+      return Error::conflict("already_recorded", "This diagnosis is already recorded.", "code");
   auto patient = *t.patient(caller.clinic, patient_id);
   const auto before = screen(facts_of(t, caller.clinic, patient));
   DiagnosisRow d{new_id(crypto_, "dgn"), patient_id, code, clock_.now_ms(), caller.user_id};
@@ -205,13 +216,20 @@ Result<DecisionRow> ScreeningService::decide(const Caller& caller, const std::st
   if (override_needed) {
     auto o = required_text("override_reason", input.override_reason, 2000);
     if (!o)
-      return Error::invalid("override_reason",
-                            "An exclusion applies: proceeding needs an override with its reason.");
+      return Error::invalid("override_reason", "An exclusion applies: proceeding needs an override with its reason.");
     override_reason = *o;
   }
-  DecisionRow d{new_id(crypto_, "elg"), patient_id, input.decision, *reason, override_reason,
-                std::string(kRuleSetVersion), snapshot_json(facts, findings), clock_.now_ms(), caller.user_id,
-                false, ""};
+  DecisionRow d{new_id(crypto_, "elg"),
+                patient_id,
+                input.decision,
+                *reason,
+                override_reason,
+                std::string(kRuleSetVersion),
+                snapshot_json(facts, findings),
+                clock_.now_ms(),
+                caller.user_id,
+                false,
+                ""};
   t.insert_decision(caller.clinic, d);
   audit_.record(t, caller, override_needed ? "eligibility.decide_override" : "eligibility.decide", "patient",
                 patient_id);

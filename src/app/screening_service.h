@@ -55,6 +55,11 @@ class ScreeningService {
   Result<ScreeningView> screening(const Caller& caller, const std::string& patient_id);
   Result<DecisionRow> decide(const Caller& caller, const std::string& patient_id, const NewDecision& input);
 
+  /// For a corrected date of birth written in `tx` by another use case: marks the
+  /// latest decision for re-screening when the findings for `before` and `after` differ.
+  void rescreen_after_birth_date_change(Transaction& tx, const Caller& caller, const PatientRow& before,
+                                        const PatientRow& after);
+
  private:
   /// Opens a write transaction on a patient of the caller's clinic, after checking `action`.
   Result<std::unique_ptr<Transaction>> open(const Caller& caller, Action action, std::string_view audit_action,

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "domain/audit_chain.h"
+#include "domain/demographics.h"
 #include "domain/roles.h"
 
 namespace kc::app {
@@ -141,6 +142,57 @@ struct DecisionRow {
   std::string rescreen_reason;
 };
 
+/// A weight or a height (the other is 0), measured on a calendar date.
+struct MeasurementRow {
+  std::string id, patient_id, kind;  // kind: "weight" | "height"
+  std::int64_t weight_g = 0, height_mm = 0;
+  std::string measured_on;  // YYYY-MM-DD
+  std::int64_t recorded_ms = 0;
+  std::string recorded_by;  // user id; the e-mail is filled on read
+};
+
+struct AllergyRow {
+  std::string id, patient_id, substance, reaction;
+  std::int64_t recorded_ms = 0;
+  std::string recorded_by;  // user id; the e-mail is filled on read
+};
+
+struct BaselineTestRow {
+  std::string id, patient_id, kind;  // kind: "ecg" | "liver" | "renal"
+  std::string taken_on;              // YYYY-MM-DD
+  std::string result;
+  std::int64_t recorded_ms = 0;
+  std::string recorded_by;  // user id; the e-mail is filled on read
+};
+
+struct ProgramRow {
+  std::string id, clinic_id, name;
+  int capacity = 0;
+  int offer_hours = 0;
+  std::int64_t created_ms = 0;
+  int places_in_use = 0, waiting_count = 0;  // filled on read
+};
+
+struct EntryRow {
+  std::string id, clinic_id, program_id, given_name, family_name, email, phone, preferred_contact;
+  std::string prescreen_pregnant = "unknown", prescreen_substance_use = "unknown",
+              prescreen_high_blood_pressure = "unknown";
+  int age_years = -1;  // -1: not given
+  std::string status = "waiting";
+  bool urgent = false;
+  std::string urgent_reason;
+  bool cleared_for_offer = true;
+  std::int64_t joined_ms = 0, offered_ms = 0, offer_expires_ms = 0, updated_ms = 0;
+  std::string removed_reason;
+  std::string source;  // "web" | "staff"
+};
+
+/// A message to a person, kept for a delivery service (delivery is not ours).
+struct OutboxRow {
+  std::string id, clinic_id, channel, recipient, subject, body, entity_type, entity_id;
+  std::int64_t created_ms = 0;
+};
+
 struct AuditHead {
   std::int64_t seq = 0;
   std::string hash;
@@ -234,6 +286,34 @@ class Transaction {
   virtual std::optional<DecisionRow> latest_decision(const ClinicId& clinic, std::string_view patient_id) = 0;
   /// Marks the latest decision for re-screening, unless it is marked already.
   virtual void mark_rescreen(const ClinicId& clinic, std::string_view patient_id, std::string_view reason) = 0;
+
+  virtual void insert_program(const ProgramRow& program) = 0;
+  virtual void update_program(const ClinicId& clinic, const ProgramRow& program) = 0;
+  /// With places_in_use and waiting_count. In a write transaction the row is locked.
+  virtual std::optional<ProgramRow> program(const ClinicId& clinic, std::string_view id) = 0;
+  virtual std::vector<ProgramRow> programs(const ClinicId& clinic) = 0;
+  virtual void insert_entry(const EntryRow& entry) = 0;
+  virtual void update_entry(const ClinicId& clinic, const EntryRow& entry) = 0;
+  virtual std::optional<EntryRow> entry(const ClinicId& clinic, std::string_view id) = 0;
+  virtual std::vector<EntryRow> entries(const ClinicId& clinic, std::string_view program_id) = 0;
+  virtual void insert_outbox(const OutboxRow& message) = 0;
+  virtual std::vector<OutboxRow> outbox(const ClinicId& clinic, std::string_view entity_id) = 0;
+
+  /// The patient's demographics and contacts; nullopt when there is no such patient.
+  /// In a write transaction the patient's row stays locked until commit (PostgreSQL
+  /// FOR UPDATE), so that a read-change-write of the record loses no other change.
+  virtual std::optional<Demographics> patient_demographics(const ClinicId& clinic, std::string_view patient_id) = 0;
+  /// Writes the identity (names, search keys, date of birth) and every demographics field.
+  virtual void update_patient(const ClinicId& clinic, const PatientRow& patient, const Demographics& demographics) = 0;
+  virtual void insert_measurement(const ClinicId& clinic, const MeasurementRow& measurement) = 0;
+  /// Newest first: by measured_on, then by when recorded.
+  virtual std::vector<MeasurementRow> measurements(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual void insert_allergy(const ClinicId& clinic, const AllergyRow& allergy) = 0;
+  /// Oldest first.
+  virtual std::vector<AllergyRow> allergies(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual void insert_baseline_test(const ClinicId& clinic, const BaselineTestRow& test) = 0;
+  /// Newest first: by taken_on, then by when recorded.
+  virtual std::vector<BaselineTestRow> baseline_tests(const ClinicId& clinic, std::string_view patient_id) = 0;
 
   virtual void insert_patient(const PatientRow& patient) = 0;
   virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;

@@ -28,17 +28,37 @@ struct Grant {
 // therapist sees people only once they are patients. Clinical history is recorded by
 // clinicians (and the medical director); only a prescriber decides eligibility.
 constexpr std::array kGrants = {
-    Grant{Role::admin, Action::users_read},          Grant{Role::admin, Action::users_manage},
-    Grant{Role::admin, Action::audit_read},          Grant{Role::admin, Action::patients_read},
-    Grant{Role::admin, Action::patients_write},      Grant{Role::admin, Action::enquiries_read},
-    Grant{Role::admin, Action::enquiries_write},     Grant{Role::prescriber, Action::patients_read},
-    Grant{Role::prescriber, Action::patients_write}, Grant{Role::prescriber, Action::enquiries_read},
-    Grant{Role::nurse, Action::patients_read},       Grant{Role::nurse, Action::patients_write},
-    Grant{Role::nurse, Action::enquiries_read},      Grant{Role::therapist, Action::patients_read},
-    Grant{Role::front_desk, Action::patients_read},  Grant{Role::front_desk, Action::patients_write},
-    Grant{Role::front_desk, Action::enquiries_read}, Grant{Role::front_desk, Action::enquiries_write},
-    Grant{Role::admin, Action::history_write},       Grant{Role::prescriber, Action::history_write},
-    Grant{Role::nurse, Action::history_write},       Grant{Role::prescriber, Action::eligibility_decide},
+    Grant{Role::admin, Action::users_read},
+    Grant{Role::admin, Action::users_manage},
+    Grant{Role::admin, Action::audit_read},
+    Grant{Role::admin, Action::patients_read},
+    Grant{Role::admin, Action::patients_write},
+    Grant{Role::admin, Action::enquiries_read},
+    Grant{Role::admin, Action::enquiries_write},
+    Grant{Role::prescriber, Action::patients_read},
+    Grant{Role::prescriber, Action::patients_write},
+    Grant{Role::prescriber, Action::enquiries_read},
+    Grant{Role::nurse, Action::patients_read},
+    Grant{Role::nurse, Action::patients_write},
+    Grant{Role::nurse, Action::enquiries_read},
+    Grant{Role::therapist, Action::patients_read},
+    Grant{Role::front_desk, Action::patients_read},
+    Grant{Role::front_desk, Action::patients_write},
+    Grant{Role::front_desk, Action::enquiries_read},
+    Grant{Role::front_desk, Action::enquiries_write},
+    Grant{Role::admin, Action::history_write},
+    Grant{Role::prescriber, Action::history_write},
+    Grant{Role::nurse, Action::history_write},
+    Grant{Role::prescriber, Action::eligibility_decide},
+    Grant{Role::admin, Action::waiting_read},
+    Grant{Role::admin, Action::waiting_manage},
+    Grant{Role::admin, Action::waiting_write},
+    Grant{Role::front_desk, Action::waiting_read},
+    Grant{Role::front_desk, Action::waiting_write},
+    Grant{Role::prescriber, Action::waiting_read},
+    Grant{Role::prescriber, Action::waiting_clinical},
+    Grant{Role::nurse, Action::waiting_read},
+    Grant{Role::nurse, Action::waiting_clinical},
 };
 
 }  // namespace
@@ -75,6 +95,14 @@ std::string_view to_string(Action action) {
       return "history.write";
     case Action::eligibility_decide:
       return "eligibility.decide";
+    case Action::waiting_read:
+      return "waiting.read";
+    case Action::waiting_manage:
+      return "waiting.manage";
+    case Action::waiting_write:
+      return "waiting.write";
+    case Action::waiting_clinical:
+      return "waiting.clinical";
   }
   return "unknown";
 }

@@ -24,6 +24,10 @@ enum class Action {
   enquiries_write,     // enter phone enquiries, move enquiries through the queue
   history_write,       // record a patient's clinical history, medications, diagnoses, trials
   eligibility_decide,  // record the eligibility decision (and any override)
+  waiting_read,        // see waiting lists and their entries
+  waiting_manage,      // add programs, set their places and offer lifetime
+  waiting_write,       // add people, record answers to offers, schedule, remove
+  waiting_clinical,    // mark entries urgent, clear pre-screen findings for an offer
 };
 
 std::string_view to_string(Role role);

@@ -36,6 +36,21 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/patients/{id}/trials", {h::add_trial, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/screening", {h::get_screening, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/eligibility-decisions", {h::decide_eligibility, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/demographics", {h::update_demographics, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/measurements", {h::list_measurements, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/measurements", {h::add_measurement, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/allergies", {h::list_allergies, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/allergies", {h::add_allergy, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/baseline-tests", {h::list_baseline_tests, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/baseline-tests", {h::add_baseline_test, Access::session});
+  router_.add("GET", "/api/v1/waiting-programs", {h::list_programs, Access::session});
+  router_.add("POST", "/api/v1/waiting-programs", {h::create_program, Access::session});
+  router_.add("POST", "/api/v1/waiting-programs/{id}", {h::update_program, Access::session});
+  router_.add("GET", "/api/v1/waiting-programs/{id}/entries", {h::list_entries, Access::session});
+  router_.add("POST", "/api/v1/waiting-programs/{id}/entries", {h::add_entry, Access::session});
+  router_.add("POST", "/api/v1/waiting-entries/{id}/actions", {h::act_on_entry, Access::session});
+  router_.add("POST", "/api/v1/public/clinics/{id}/waiting-lists/{program}/entries",
+              {h::join_waiting_list, Access::open});
   router_.add("GET", "/api/v1/public/clinics/{id}", {h::public_clinic, Access::open});
   router_.add("POST", "/api/v1/public/clinics/{id}/consultation-requests", {h::submit_request, Access::open});
   router_.add("GET", "/api/v1/enquiries", {h::list_enquiries, Access::session});

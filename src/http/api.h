@@ -8,9 +8,11 @@
 #include "app/audit_service.h"
 #include "app/auth_service.h"
 #include "app/enquiry_service.h"
+#include "app/patient_record_service.h"
 #include "app/patient_service.h"
 #include "app/screening_service.h"
 #include "app/user_service.h"
+#include "app/waiting_list_service.h"
 #include "http/metrics.h"
 #include "http/request.h"
 #include "http/router.h"
@@ -25,6 +27,8 @@ struct ApiServices {
   app::PatientService& patients;
   app::EnquiryService& enquiries;
   app::ScreeningService& screening;
+  app::WaitingListService& waiting;
+  app::PatientRecordService& patient_record;
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;

@@ -45,7 +45,8 @@ Response public_clinic(Call& call) {
   return json_response(200, json::object{{"id", clinic->id},
                                          {"name", clinic->name},
                                          {"conditions", std::move(conditions)},
-                                         {"contact_methods", json::array{"email", "phone", "text"}}});
+                                         {"contact_methods", json::array{"email", "phone", "text"}},
+                                         {"programs", public_programs_json(call.api, clinic->id)}});
 }
 
 Response submit_request(Call& call) {

@@ -2,6 +2,8 @@
 // decodes its request, calls one use case and encodes the answer. No clinical logic.
 #pragma once
 
+#include <boost/json/array.hpp>
+
 #include "http/api.h"
 
 namespace kc::http::handlers {
@@ -35,6 +37,24 @@ Response add_diagnosis(Call&);
 Response add_trial(Call&);
 Response get_screening(Call&);
 Response decide_eligibility(Call&);
+
+Response update_demographics(Call&);
+Response list_measurements(Call&);
+Response add_measurement(Call&);
+Response list_allergies(Call&);
+Response add_allergy(Call&);
+Response list_baseline_tests(Call&);
+Response add_baseline_test(Call&);
+
+Response list_programs(Call&);
+Response create_program(Call&);
+Response update_program(Call&);
+Response list_entries(Call&);
+Response add_entry(Call&);
+Response act_on_entry(Call&);
+Response join_waiting_list(Call&);
+/// The programs a public page offers to join.
+boost::json::array public_programs_json(Api& api, const std::string& clinic_id);
 
 Response public_clinic(Call&);
 Response submit_request(Call&);

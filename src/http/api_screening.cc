@@ -10,9 +10,12 @@ namespace {
 json::value time_or_null(std::int64_t ms) { return ms ? json::value(format_iso8601(ms)) : json::value(nullptr); }
 
 json::object to_json(const app::MedicationRow& m) {
-  return {{"id", m.id},       {"name", m.name},
-          {"class", m.medication_class}, {"dose", m.dose},
-          {"started_at", format_iso8601(m.started_ms)}, {"stopped_at", time_or_null(m.stopped_ms)}};
+  return {{"id", m.id},
+          {"name", m.name},
+          {"class", m.medication_class},
+          {"dose", m.dose},
+          {"started_at", format_iso8601(m.started_ms)},
+          {"stopped_at", time_or_null(m.stopped_ms)}};
 }
 
 std::string_view diagnosis_label(std::string_view code) {
@@ -22,7 +25,9 @@ std::string_view diagnosis_label(std::string_view code) {
 }
 
 json::object to_json(const app::DiagnosisRow& d) {
-  return {{"id", d.id}, {"code", d.code}, {"label", diagnosis_label(d.code)},
+  return {{"id", d.id},
+          {"code", d.code},
+          {"label", diagnosis_label(d.code)},
           {"recorded_at", format_iso8601(d.recorded_ms)}};
 }
 
@@ -48,8 +53,10 @@ Response history_answer(const Result<app::HistoryView>& view) {
   json::array questions, answers, meds, diagnoses, trials, choices, classes;
   for (const auto& q : history_questions()) questions.push_back(json::object{{"code", q.code}, {"label", q.label}});
   for (const auto& a : view->answers)
-    answers.push_back(json::object{{"question", a.question}, {"answer", a.answer},
-                                   {"recorded_at", format_iso8601(a.recorded_ms)}, {"recorded_by", a.recorded_by}});
+    answers.push_back(json::object{{"question", a.question},
+                                   {"answer", a.answer},
+                                   {"recorded_at", format_iso8601(a.recorded_ms)},
+                                   {"recorded_by", a.recorded_by}});
   for (const auto& m : view->medications) meds.push_back(to_json(m));
   for (const auto& d : view->diagnoses) diagnoses.push_back(to_json(d));
   for (const auto& t : view->trials) trials.push_back(to_json(t));
@@ -57,9 +64,12 @@ Response history_answer(const Result<app::HistoryView>& view) {
   for (auto c : {MedicationClass::none, MedicationClass::benzodiazepine, MedicationClass::z_drug,
                  MedicationClass::psychostimulant, MedicationClass::maoi, MedicationClass::opioid})
     classes.emplace_back(to_string(c));
-  return json_response(200, json::object{{"questions", std::move(questions)}, {"answers", std::move(answers)},
-                                         {"medications", std::move(meds)}, {"diagnoses", std::move(diagnoses)},
-                                         {"trials", std::move(trials)}, {"diagnosis_choices", std::move(choices)},
+  return json_response(200, json::object{{"questions", std::move(questions)},
+                                         {"answers", std::move(answers)},
+                                         {"medications", std::move(meds)},
+                                         {"diagnoses", std::move(diagnoses)},
+                                         {"trials", std::move(trials)},
+                                         {"diagnosis_choices", std::move(choices)},
                                          {"medication_classes", std::move(classes)}});
 }
 
@@ -137,12 +147,16 @@ Response get_screening(Call& call) {
   for (const auto& f : view->findings) {
     json::array facts;
     for (const auto& x : f.facts) facts.emplace_back(x);
-    findings.push_back(json::object{{"rule", f.rule}, {"outcome", to_string(f.outcome)}, {"reason", f.reason},
-                                    {"source", f.source}, {"facts", std::move(facts)}});
+    findings.push_back(json::object{{"rule", f.rule},
+                                    {"outcome", to_string(f.outcome)},
+                                    {"reason", f.reason},
+                                    {"source", f.source},
+                                    {"facts", std::move(facts)}});
   }
   json::value latest = view->latest ? json::value(to_json(*view->latest)) : json::value(nullptr);
-  return json_response(200, json::object{{"rule_version", kRuleSetVersion}, {"findings", std::move(findings)},
-                                         {"latest_decision", latest}});
+  return json_response(
+      200,
+      json::object{{"rule_version", kRuleSetVersion}, {"findings", std::move(findings)}, {"latest_decision", latest}});
 }
 
 Response decide_eligibility(Call& call) {

@@ -95,6 +95,13 @@ json::object to_json(const app::PatientRow& p) {
           {"created_at", format_iso8601(p.created_ms)}};
 }
 
+json::object to_json(const app::PatientRecord& record) {
+  json::object o = to_json(record.patient);
+  for (const auto& f : demographics_fields()) o[f.name] = record.demographics.*f.member;
+  if (record.demographics.sex_at_birth.empty()) o["sex_at_birth"] = nullptr;
+  return o;
+}
+
 json::object to_json(const app::AuditListItem& item) {
   const auto& e = item.event;
   return {{"seq", e.seq},

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/auth_service.h"
+#include "app/patient_service.h"
 #include "app/store.h"
 #include "domain/result.h"
 #include "http/request.h"
@@ -34,6 +35,8 @@ int status_of(ErrorKind kind);
 
 json::object to_json(const app::UserRow& user, const app::ClinicRow* clinic, std::int64_t now_ms);
 json::object to_json(const app::PatientRow& patient);
+/// The identity with every demographics field; sex_at_birth is null until recorded.
+json::object to_json(const app::PatientRecord& record);
 json::object to_json(const app::AuditListItem& item);
 json::object to_json(const app::SessionInfo& info, std::int64_t now_ms);
 json::object to_json(const app::EnquiryRow& enquiry);

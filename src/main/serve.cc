@@ -2,7 +2,9 @@
 // configuration, and runs until SIGTERM/SIGINT.
 #include <spdlog/spdlog.h>
 
+#include <condition_variable>
 #include <iostream>
+#include <mutex>
 #include <thread>
 
 #include "app/audit_service.h"
@@ -18,6 +20,43 @@
 #include "store/soci_store.h"
 
 namespace kc::cli {
+namespace {
+
+/// Runs WaitingListService::sweep every 30 s on a thread of its own until stopped.
+class OfferSweeper {
+ public:
+  explicit OfferSweeper(app::WaitingListService& waiting) : thread_([this, &waiting] { run(waiting); }) {}
+  ~OfferSweeper() { stop(); }
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void run(app::WaitingListService& waiting) {
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, std::chrono::seconds(30), [this] { return stopping_; })) {
+      lock.unlock();
+      try {
+        waiting.sweep();
+      } catch (const std::exception& e) {
+        spdlog::error("waiting-list sweep failed: {}", http::redact_error(e.what()));
+      }
+      lock.lock();
+    }
+  }
+
+  std::mutex mutex_;  // guards stopping_
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: started once the members above exist
+};
+
+}  // namespace
 
 std::unique_ptr<store::SociStore> open_store(const platform::Config& c, std::int64_t now_ms, bool migrate) {
   store::StoreOptions options;
@@ -44,11 +83,14 @@ int run_serve(const platform::Config& c, bool demo) {
   app::UserService users(*store, crypto, clock, sessions);
   app::AuditService audit(*store, crypto, clock);
   app::PatientService patients(*store, crypto, clock);
-  app::EnquiryService enquiries(*store, crypto, clock, c.enquiries);
+  app::RateLimiter public_limiter(clock, c.enquiries.requests_per_address_per_hour);
+  app::EnquiryService enquiries(*store, crypto, clock, c.enquiries, public_limiter);
   app::ScreeningService screening(*store, crypto, clock);
+  app::WaitingListService waiting(*store, crypto, clock, public_limiter);
+  app::PatientRecordService patient_record(*store, crypto, clock, screening);
   http::Metrics metrics;
   metrics.set_pool_source([&store] { return store->pool_stats(); });
-  http::Api api({auth, users, audit, patients, enquiries, screening, *store, clock, metrics},
+  http::Api api({auth, users, audit, patients, enquiries, screening, waiting, patient_record, *store, clock, metrics},
                 {c.server.web_root, c.server.public_origin, c.server.secure_cookies});
 
   http::ServerOptions options;
@@ -77,7 +119,9 @@ int run_serve(const platform::Config& c, bool demo) {
                 << clinic->id << "\n";
     std::cout << std::flush;
   }
+  OfferSweeper sweeper(waiting);  // lapsed offers pass on even when nobody opens the list
   server.run();
+  sweeper.stop();
   spdlog::info("stopped cleanly");
   return 0;
 }

@@ -31,8 +31,9 @@ void SociTransaction::insert_history_answer(const ClinicId& clinic, std::string_
   q.arg(a.answer);
   q.arg(static_cast<long long>(a.recorded_ms));
   q.arg(a.recorded_by);
-  q.run("INSERT INTO patient_history_answers (clinic_id, patient_id, question, answer, recorded_ms, recorded_by) "
-        "VALUES (:c, :p, :q, :a, :t, :u)");
+  q.run(
+      "INSERT INTO patient_history_answers (clinic_id, patient_id, question, answer, recorded_ms, recorded_by) "
+      "VALUES (:c, :p, :q, :a, :t, :u)");
 }
 
 std::vector<app::HistoryAnswerRow> SociTransaction::history_answers(const ClinicId& clinic,
@@ -44,7 +45,12 @@ std::vector<app::HistoryAnswerRow> SociTransaction::history_answers(const Clinic
       "SELECT a.question, a.answer, a.recorded_ms, COALESCE(u.email, a.recorded_by) FROM patient_history_answers a "
       "LEFT JOIN users u ON u.id = a.recorded_by WHERE a.clinic_id = :c AND a.patient_id = :p "
       "ORDER BY a.question, a.recorded_ms",
-      [&](DynamicQuery& q) { q.into(r.question); q.into(r.answer); q.into(at); q.into(r.recorded_by); },
+      [&](DynamicQuery& q) {
+        q.into(r.question);
+        q.into(r.answer);
+        q.into(at);
+        q.into(r.recorded_by);
+      },
       [&] {
         auto copy = r;
         copy.recorded_ms = at;
@@ -52,18 +58,28 @@ std::vector<app::HistoryAnswerRow> SociTransaction::history_answers(const Clinic
       });
   std::vector<app::HistoryAnswerRow> latest;  // the last row of each question
   for (auto& a : all) {
-    if (!latest.empty() && latest.back().question == a.question) latest.back() = std::move(a);
-    else latest.push_back(std::move(a));
+    if (!latest.empty() && latest.back().question == a.question)
+      latest.back() = std::move(a);
+    else
+      latest.push_back(std::move(a));
   }
   return latest;
 }
 
 void SociTransaction::insert_medication(const ClinicId& clinic, const app::MedicationRow& m) {
   DynamicQuery q(sql());
-  q.arg(m.id); q.arg(clinic.value); q.arg(m.patient_id); q.arg(m.name); q.arg(m.medication_class); q.arg(m.dose);
-  q.arg(static_cast<long long>(m.started_ms)); q.arg(static_cast<long long>(m.stopped_ms)); q.arg(m.recorded_by);
-  q.run("INSERT INTO patient_medications (id, clinic_id, patient_id, name, medication_class, dose, started_ms, "
-        "stopped_ms, recorded_by) VALUES (:id, :c, :p, :n, :k, :d, :s, :e, :u)");
+  q.arg(m.id);
+  q.arg(clinic.value);
+  q.arg(m.patient_id);
+  q.arg(m.name);
+  q.arg(m.medication_class);
+  q.arg(m.dose);
+  q.arg(static_cast<long long>(m.started_ms));
+  q.arg(static_cast<long long>(m.stopped_ms));
+  q.arg(m.recorded_by);
+  q.run(
+      "INSERT INTO patient_medications (id, clinic_id, patient_id, name, medication_class, dose, started_ms, "
+      "stopped_ms, recorded_by) VALUES (:id, :c, :p, :n, :k, :d, :s, :e, :u)");
 }
 
 void SociTransaction::stop_medication(const ClinicId& clinic, std::string_view patient_id, std::string_view id,
@@ -73,8 +89,9 @@ void SociTransaction::stop_medication(const ClinicId& clinic, std::string_view p
   q.arg(clinic.value);
   q.arg(std::string(patient_id));
   q.arg(std::string(id));
-  q.run("UPDATE patient_medications SET stopped_ms = :t WHERE clinic_id = :c AND patient_id = :p AND id = :id "
-        "AND stopped_ms = 0");
+  q.run(
+      "UPDATE patient_medications SET stopped_ms = :t WHERE clinic_id = :c AND patient_id = :p AND id = :id "
+      "AND stopped_ms = 0");
 }
 
 std::vector<app::MedicationRow> SociTransaction::medications(const ClinicId& clinic, std::string_view patient_id) {
@@ -85,8 +102,14 @@ std::vector<app::MedicationRow> SociTransaction::medications(const ClinicId& cli
       "SELECT id, patient_id, name, medication_class, dose, started_ms, stopped_ms, recorded_by FROM "
       "patient_medications WHERE clinic_id = :c AND patient_id = :p ORDER BY started_ms, id",
       [&](DynamicQuery& q) {
-        q.into(m.id); q.into(m.patient_id); q.into(m.name); q.into(m.medication_class); q.into(m.dose);
-        q.into(started); q.into(stopped); q.into(m.recorded_by);
+        q.into(m.id);
+        q.into(m.patient_id);
+        q.into(m.name);
+        q.into(m.medication_class);
+        q.into(m.dose);
+        q.into(started);
+        q.into(stopped);
+        q.into(m.recorded_by);
       },
       [&] {
         auto copy = m;
@@ -98,10 +121,15 @@ std::vector<app::MedicationRow> SociTransaction::medications(const ClinicId& cli
 
 void SociTransaction::insert_diagnosis(const ClinicId& clinic, const app::DiagnosisRow& d) {
   DynamicQuery q(sql());
-  q.arg(d.id); q.arg(clinic.value); q.arg(d.patient_id); q.arg(d.code);
-  q.arg(static_cast<long long>(d.recorded_ms)); q.arg(d.recorded_by);
-  q.run("INSERT INTO patient_diagnoses (id, clinic_id, patient_id, code, recorded_ms, recorded_by) "
-        "VALUES (:id, :c, :p, :code, :t, :u)");
+  q.arg(d.id);
+  q.arg(clinic.value);
+  q.arg(d.patient_id);
+  q.arg(d.code);
+  q.arg(static_cast<long long>(d.recorded_ms));
+  q.arg(d.recorded_by);
+  q.run(
+      "INSERT INTO patient_diagnoses (id, clinic_id, patient_id, code, recorded_ms, recorded_by) "
+      "VALUES (:id, :c, :p, :code, :t, :u)");
 }
 
 std::vector<app::DiagnosisRow> SociTransaction::diagnoses(const ClinicId& clinic, std::string_view patient_id) {
@@ -111,7 +139,13 @@ std::vector<app::DiagnosisRow> SociTransaction::diagnoses(const ClinicId& clinic
       sql(), {clinic.value, std::string(patient_id)},
       "SELECT id, patient_id, code, recorded_ms, recorded_by FROM patient_diagnoses WHERE clinic_id = :c AND "
       "patient_id = :p ORDER BY recorded_ms, id",
-      [&](DynamicQuery& q) { q.into(d.id); q.into(d.patient_id); q.into(d.code); q.into(at); q.into(d.recorded_by); },
+      [&](DynamicQuery& q) {
+        q.into(d.id);
+        q.into(d.patient_id);
+        q.into(d.code);
+        q.into(at);
+        q.into(d.recorded_by);
+      },
       [&] {
         auto copy = d;
         copy.recorded_ms = at;
@@ -121,11 +155,18 @@ std::vector<app::DiagnosisRow> SociTransaction::diagnoses(const ClinicId& clinic
 
 void SociTransaction::insert_trial(const ClinicId& clinic, const app::TrialRow& t) {
   DynamicQuery q(sql());
-  q.arg(t.id); q.arg(clinic.value); q.arg(t.patient_id); q.arg(t.drug); q.arg(t.dose);
-  q.arg(static_cast<long long>(t.weeks)); q.arg(t.response); q.arg(static_cast<long long>(t.recorded_ms));
+  q.arg(t.id);
+  q.arg(clinic.value);
+  q.arg(t.patient_id);
+  q.arg(t.drug);
+  q.arg(t.dose);
+  q.arg(static_cast<long long>(t.weeks));
+  q.arg(t.response);
+  q.arg(static_cast<long long>(t.recorded_ms));
   q.arg(t.recorded_by);
-  q.run("INSERT INTO patient_trials (id, clinic_id, patient_id, drug, dose, weeks, response, recorded_ms, "
-        "recorded_by) VALUES (:id, :c, :p, :d, :dose, :w, :r, :t, :u)");
+  q.run(
+      "INSERT INTO patient_trials (id, clinic_id, patient_id, drug, dose, weeks, response, recorded_ms, "
+      "recorded_by) VALUES (:id, :c, :p, :d, :dose, :w, :r, :t, :u)");
 }
 
 std::vector<app::TrialRow> SociTransaction::trials(const ClinicId& clinic, std::string_view patient_id) {
@@ -136,8 +177,14 @@ std::vector<app::TrialRow> SociTransaction::trials(const ClinicId& clinic, std::
       "SELECT id, patient_id, drug, dose, weeks, response, recorded_ms, recorded_by FROM patient_trials WHERE "
       "clinic_id = :c AND patient_id = :p ORDER BY recorded_ms, id",
       [&](DynamicQuery& q) {
-        q.into(t.id); q.into(t.patient_id); q.into(t.drug); q.into(t.dose); q.into(weeks); q.into(t.response);
-        q.into(at); q.into(t.recorded_by);
+        q.into(t.id);
+        q.into(t.patient_id);
+        q.into(t.drug);
+        q.into(t.dose);
+        q.into(weeks);
+        q.into(t.response);
+        q.into(at);
+        q.into(t.recorded_by);
       },
       [&] {
         auto copy = t;
@@ -149,16 +196,25 @@ std::vector<app::TrialRow> SociTransaction::trials(const ClinicId& clinic, std::
 
 void SociTransaction::insert_decision(const ClinicId& clinic, const app::DecisionRow& d) {
   DynamicQuery q(sql());
-  q.arg(d.id); q.arg(clinic.value); q.arg(d.patient_id); q.arg(d.decision); q.arg(d.reason);
-  q.arg(d.override_reason); q.arg(d.rule_version); q.arg(d.snapshot); q.arg(static_cast<long long>(d.decided_ms));
-  q.arg(d.decided_by); q.arg(static_cast<long long>(d.needs_rescreen ? 1 : 0)); q.arg(d.rescreen_reason);
-  q.run("INSERT INTO eligibility_decisions (id, clinic_id, patient_id, decision, reason, override_reason, "
-        "rule_version, snapshot, decided_ms, decided_by, needs_rescreen, rescreen_reason) VALUES (:id, :c, :p, :d, "
-        ":r, :o, :v, :s, :t, :u, :n, :nr)");
+  q.arg(d.id);
+  q.arg(clinic.value);
+  q.arg(d.patient_id);
+  q.arg(d.decision);
+  q.arg(d.reason);
+  q.arg(d.override_reason);
+  q.arg(d.rule_version);
+  q.arg(d.snapshot);
+  q.arg(static_cast<long long>(d.decided_ms));
+  q.arg(d.decided_by);
+  q.arg(static_cast<long long>(d.needs_rescreen ? 1 : 0));
+  q.arg(d.rescreen_reason);
+  q.run(
+      "INSERT INTO eligibility_decisions (id, clinic_id, patient_id, decision, reason, override_reason, "
+      "rule_version, snapshot, decided_ms, decided_by, needs_rescreen, rescreen_reason) VALUES (:id, :c, :p, :d, "
+      ":r, :o, :v, :s, :t, :u, :n, :nr)");
 }
 
-std::optional<app::DecisionRow> SociTransaction::latest_decision(const ClinicId& clinic,
-                                                                 std::string_view patient_id) {
+std::optional<app::DecisionRow> SociTransaction::latest_decision(const ClinicId& clinic, std::string_view patient_id) {
   app::DecisionRow d;
   long long at = 0;
   int rescreen = 0;
@@ -169,8 +225,16 @@ std::optional<app::DecisionRow> SociTransaction::latest_decision(const ClinicId&
       "LEFT JOIN users u ON u.id = d.decided_by WHERE d.clinic_id = :c AND d.patient_id = :p "
       "ORDER BY d.decided_ms DESC, d.id DESC LIMIT 1",
       [&](DynamicQuery& q) {
-        q.into(d.id); q.into(d.patient_id); q.into(d.decision); q.into(d.reason); q.into(d.override_reason);
-        q.into(d.rule_version); q.into(d.snapshot); q.into(at); q.into(d.decided_by); q.into(rescreen);
+        q.into(d.id);
+        q.into(d.patient_id);
+        q.into(d.decision);
+        q.into(d.reason);
+        q.into(d.override_reason);
+        q.into(d.rule_version);
+        q.into(d.snapshot);
+        q.into(at);
+        q.into(d.decided_by);
+        q.into(rescreen);
         q.into(d.rescreen_reason);
       },
       [&] {

@@ -67,6 +67,27 @@ class SociTransaction final : public app::Transaction {
   std::optional<app::DecisionRow> latest_decision(const app::ClinicId& clinic, std::string_view patient_id) override;
   void mark_rescreen(const app::ClinicId& clinic, std::string_view patient_id, std::string_view reason) override;
 
+  void insert_program(const app::ProgramRow& program) override;
+  void update_program(const app::ClinicId& clinic, const app::ProgramRow& program) override;
+  std::optional<app::ProgramRow> program(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::ProgramRow> programs(const app::ClinicId& clinic) override;
+  void insert_entry(const app::EntryRow& entry) override;
+  void update_entry(const app::ClinicId& clinic, const app::EntryRow& entry) override;
+  std::optional<app::EntryRow> entry(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::EntryRow> entries(const app::ClinicId& clinic, std::string_view program_id) override;
+  void insert_outbox(const app::OutboxRow& message) override;
+  std::vector<app::OutboxRow> outbox(const app::ClinicId& clinic, std::string_view entity_id) override;
+
+  std::optional<Demographics> patient_demographics(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void update_patient(const app::ClinicId& clinic, const app::PatientRow& patient,
+                      const Demographics& demographics) override;
+  void insert_measurement(const app::ClinicId& clinic, const app::MeasurementRow& measurement) override;
+  std::vector<app::MeasurementRow> measurements(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void insert_allergy(const app::ClinicId& clinic, const app::AllergyRow& allergy) override;
+  std::vector<app::AllergyRow> allergies(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void insert_baseline_test(const app::ClinicId& clinic, const app::BaselineTestRow& test) override;
+  std::vector<app::BaselineTestRow> baseline_tests(const app::ClinicId& clinic, std::string_view patient_id) override;
+
   void insert_patient(const app::PatientRow& patient) override;
   std::optional<app::PatientRow> patient(const app::ClinicId& clinic, std::string_view id) override;
   std::vector<app::PatientRow> patients(const app::ClinicId& clinic, std::string_view name_prefix,

@@ -5,6 +5,8 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <chrono>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -370,6 +372,184 @@ TEST_F(StoreContract, HistoryMedicationsDiagnosesTrialsAndDecisions) {
   EXPECT_TRUE(latest->needs_rescreen);
   EXPECT_EQ(latest->rescreen_reason, "New medication");
   EXPECT_FALSE(tx->latest_decision(b, "pat_1"));
+}
+
+TEST_F(StoreContract, DemographicsStartBlankAndUpdateWithTheIdentity) {
+  add_patient("pat_1", "cln_a", "Maya", "Okafor");
+  {
+    auto tx = store->begin(Store::Mode::read);
+    auto blank = tx->patient_demographics(a, "pat_1");
+    ASSERT_TRUE(blank);
+    EXPECT_EQ(*blank, Demographics{}) << "a patient registered before the record grew has every field blank";
+    EXPECT_FALSE(tx->patient_demographics(b, "pat_1"));
+    EXPECT_FALSE(tx->patient_demographics(a, "pat_none"));
+  }
+  Demographics d;
+  for (const auto& f : demographics_fields()) d.*f.member = "value of " + std::string(f.name);
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->update_patient(a, {"pat_1", "cln_a", "Mae", "Okafor-Lind", "1986-03-15", 5}, d);
+    tx->update_patient(b, {"pat_1", "cln_b", "Intruder", "Intruder", "2000-01-01", 5}, Demographics{});
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  EXPECT_EQ(*tx->patient_demographics(a, "pat_1"), d) << "every field round-trips; another clinic changed nothing";
+  auto p = tx->patient(a, "pat_1");
+  EXPECT_EQ(p->given_name, "Mae");
+  EXPECT_EQ(p->family_name, "Okafor-Lind");
+  EXPECT_EQ(p->date_of_birth, "1986-03-15");
+  EXPECT_EQ(p->created_ms, 5);
+  ASSERT_EQ(tx->patients(a, "okafor-l", std::nullopt, 10).size(), 1u) << "the search keys follow the new names";
+  EXPECT_TRUE(tx->patients(a, "maya", std::nullopt, 10).empty());
+}
+
+TEST_F(StoreContract, ReadingDemographicsForChangeWaitsForAnEarlierWriter) {
+  add_patient("pat_1", "cln_a", "Maya", "Okafor");
+  std::promise<void> first_has_read;
+  std::thread first([&] {
+    auto tx = store->begin(Store::Mode::write);
+    auto d = *tx->patient_demographics(a, "pat_1");
+    first_has_read.set_value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    d.phone = "5551234567";
+    tx->update_patient(a, *tx->patient(a, "pat_1"), d);
+    tx->commit();
+  });
+  first_has_read.get_future().wait();
+  {
+    auto tx = store->begin(Store::Mode::write);
+    auto d = *tx->patient_demographics(a, "pat_1");
+    EXPECT_EQ(d.phone, "5551234567") << "the second writer reads after the first commits, so loses nothing";
+    d.email = "maya@example.org";
+    tx->update_patient(a, *tx->patient(a, "pat_1"), d);
+    tx->commit();
+  }
+  first.join();
+  auto tx = store->begin(Store::Mode::read);
+  auto d = *tx->patient_demographics(a, "pat_1");
+  EXPECT_EQ(d.phone, "5551234567");
+  EXPECT_EQ(d.email, "maya@example.org");
+}
+
+TEST_F(StoreContract, MeasurementsNewestFirstPerClinic) {
+  add_patient("pat_1", "cln_a", "Maya", "Okafor");
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_user(user("usr_n", "cln_a", "nurse@a.test"));
+    tx->insert_measurement(a, {"msr_1", "pat_1", "weight", 72500, 0, "2026-10-01", 10, "usr_n"});
+    tx->insert_measurement(a, {"msr_2", "pat_1", "height", 0, 1703, "2026-11-20", 20, "usr_n"});
+    tx->insert_measurement(a, {"msr_3", "pat_1", "weight", 71000, 0, "2026-11-20", 30, "usr_gone"});
+    tx->insert_measurement(a, {"msr_4", "pat_1", "weight", 70000, 0, "2025-01-01", 40, "usr_n"});
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  auto rows = tx->measurements(a, "pat_1");
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0].id, "msr_3") << "same day: the later recorded first";
+  EXPECT_EQ(rows[1].id, "msr_2");
+  EXPECT_EQ(rows[2].id, "msr_1");
+  EXPECT_EQ(rows[3].id, "msr_4") << "ordered by the date measured, not the date recorded";
+  EXPECT_EQ(rows[1].height_mm, 1703);
+  EXPECT_EQ(rows[1].weight_g, 0);
+  EXPECT_EQ(rows[2].weight_g, 72500);
+  EXPECT_EQ(rows[2].measured_on, "2026-10-01");
+  EXPECT_EQ(rows[2].recorded_ms, 10);
+  EXPECT_EQ(rows[2].recorded_by, "nurse@a.test");
+  EXPECT_EQ(rows[0].recorded_by, "usr_gone") << "an unknown user shows as the stored id";
+  EXPECT_TRUE(tx->measurements(b, "pat_1").empty());
+}
+
+TEST_F(StoreContract, AllergiesOldestFirstPerClinic) {
+  add_patient("pat_1", "cln_a", "Maya", "Okafor");
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_user(user("usr_n", "cln_a", "nurse@a.test"));
+    tx->insert_allergy(a, {"alg_2", "pat_1", "Ketamine", "", 20, "usr_n"});
+    tx->insert_allergy(a, {"alg_1", "pat_1", "Penicillin", "Hives", 10, "usr_n"});
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  auto rows = tx->allergies(a, "pat_1");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].substance, "Penicillin");
+  EXPECT_EQ(rows[0].reaction, "Hives");
+  EXPECT_EQ(rows[0].recorded_ms, 10);
+  EXPECT_EQ(rows[0].recorded_by, "nurse@a.test");
+  EXPECT_EQ(rows[1].reaction, "");
+  EXPECT_TRUE(tx->allergies(b, "pat_1").empty());
+}
+
+TEST_F(StoreContract, BaselineTestsNewestFirstPerClinic) {
+  add_patient("pat_1", "cln_a", "Maya", "Okafor");
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_baseline_test(a, {"bst_1", "pat_1", "ecg", "2026-11-01", "Sinus rhythm, QTc 410 ms", 10, "usr_x"});
+    tx->insert_baseline_test(a, {"bst_2", "pat_1", "renal", "2026-11-10", "eGFR 95", 20, "usr_x"});
+    tx->insert_baseline_test(a, {"bst_3", "pat_1", "liver", "2026-10-15", "ALT 30 U/L", 30, "usr_x"});
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  auto rows = tx->baseline_tests(a, "pat_1");
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].id, "bst_2");
+  EXPECT_EQ(rows[1].id, "bst_1");
+  EXPECT_EQ(rows[2].id, "bst_3");
+  EXPECT_EQ(rows[1].kind, "ecg");
+  EXPECT_EQ(rows[1].taken_on, "2026-11-01");
+  EXPECT_EQ(rows[1].result, "Sinus rhythm, QTc 410 ms");
+  EXPECT_EQ(rows[1].recorded_ms, 10);
+  EXPECT_EQ(rows[1].recorded_by, "usr_x");
+  EXPECT_TRUE(tx->baseline_tests(b, "pat_1").empty());
+}
+
+TEST_F(StoreContract, WaitingProgramsEntriesAndOutbox) {
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_program({"wlp_1", "cln_a", "Home", 2, 48, 1, 0, 0});
+    app::EntryRow e;
+    e.id = "wle_1";
+    e.clinic_id = "cln_a";
+    e.program_id = "wlp_1";
+    e.given_name = "Ana";
+    e.family_name = "Example";
+    e.email = "ana@example.org";
+    e.preferred_contact = "email";
+    e.joined_ms = 10;
+    e.source = "web";
+    tx->insert_entry(e);
+    e.id = "wle_2";
+    e.status = "offered";
+    e.urgent = true;
+    e.urgent_reason = "Suicidal ideation";
+    e.offered_ms = 20;
+    e.offer_expires_ms = 30;
+    e.age_years = 17;
+    tx->insert_entry(e);
+    e.status = "scheduled";
+    tx->update_entry(b, e);  // other clinic: no effect
+    tx->insert_outbox({"msg_1", "cln_a", "email", "ana@example.org", "Hello", "Body", "waiting_entry", "wle_2", 40});
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  auto p = tx->program(a, "wlp_1");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->places_in_use, 1);
+  EXPECT_EQ(p->waiting_count, 1);
+  EXPECT_FALSE(tx->program(b, "wlp_1"));
+  EXPECT_EQ(tx->programs(a).size(), 1u);
+  auto e = tx->entry(a, "wle_2");
+  ASSERT_TRUE(e);
+  EXPECT_EQ(e->status, "offered");
+  EXPECT_TRUE(e->urgent);
+  EXPECT_EQ(e->urgent_reason, "Suicidal ideation");
+  EXPECT_EQ(e->offer_expires_ms, 30);
+  EXPECT_EQ(e->age_years, 17);
+  EXPECT_EQ(tx->entries(a, "wlp_1").size(), 2u);
+  EXPECT_TRUE(tx->entries(b, "wlp_1").empty());
+  auto messages = tx->outbox(a, "wle_2");
+  ASSERT_EQ(messages.size(), 1u);
+  EXPECT_EQ(messages[0].subject, "Hello");
+  EXPECT_TRUE(tx->outbox(b, "wle_2").empty());
 }
 
 TEST_F(StoreContract, ReopeningAppliesNoMigrationTwice) {

@@ -10,6 +10,7 @@
 #include "app/enquiry_service.h"
 #include "app/patient_service.h"
 #include "app/user_service.h"
+#include "app/waiting_list_service.h"
 #include "support/fakes.h"
 
 namespace kc::test {
@@ -22,7 +23,8 @@ class ClinicFixture : public ::testing::Test {
         users(*store, crypto, clock, sessions),
         audit(*store, crypto, clock),
         patients(*store, crypto, clock),
-        enquiries(*store, crypto, clock, EnquiryPolicy{}) {}
+        enquiries(*store, crypto, clock, EnquiryPolicy{}, limiter),
+        waiting(*store, crypto, clock, limiter) {}
 
   app::ClinicRow clinic(const std::string& name) {
     auto c = app::ensure_clinic(*store, crypto, clock, name, "test");
@@ -63,7 +65,9 @@ class ClinicFixture : public ::testing::Test {
   app::UserService users;
   app::AuditService audit;
   app::PatientService patients;
+  app::RateLimiter limiter{clock, EnquiryPolicy{}.requests_per_address_per_hour};
   app::EnquiryService enquiries;
+  app::WaitingListService waiting;
 };
 
 }  // namespace kc::test

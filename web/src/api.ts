@@ -198,6 +198,72 @@ export interface Screening {
   latest_decision: EligibilityDecision | null;
 }
 
+export const SEX_AT_BIRTH = ['female', 'male', 'intersex', 'unknown'] as const;
+export type SexAtBirth = (typeof SEX_AT_BIRTH)[number];
+
+/**
+ * A patient's demographics and contacts. Text is "" when not recorded; phone numbers
+ * come back as digits with an optional leading +, e-mail in lower case. A patient
+ * under 18 has a guardian (name, relationship and phone).
+ */
+export interface Demographics {
+  preferred_name: string;
+  /** null until recorded (a patient registered before it was asked). */
+  sex_at_birth: SexAtBirth | null;
+  gender_identity: string;
+  phone: string;
+  email: string;
+  emergency_contact_name: string;
+  emergency_contact_relationship: string;
+  emergency_contact_phone: string;
+  /** Who usually takes the patient home after a session. */
+  escort_name: string;
+  escort_phone: string;
+  referrer: string;
+  guardian_name: string;
+  guardian_relationship: string;
+  guardian_phone: string;
+}
+
+/** GET /patients/{id}: the identity with the demographics and contacts. */
+export interface PatientRecord extends Patient, Demographics {}
+
+/** The fields POST /patients/{id}/demographics changes; any left out keep their value. */
+export type DemographicsChange = Partial<Pick<Patient, 'given_name' | 'family_name' | 'date_of_birth'> & Omit<Demographics, 'sex_at_birth'> & { sex_at_birth: SexAtBirth }>;
+
+interface RecordedEntry {
+  id: string;
+  recorded_at: string;
+  /** The recording user's e-mail. */
+  recorded_by: string;
+}
+
+/** A weight (kg, to the gram) or a height (cm, to the millimetre), measured on a date. */
+export type Measurement = RecordedEntry & { measured_on: string } & ({ kind: 'weight'; weight_kg: number } | { kind: 'height'; height_cm: number });
+export const MEASUREMENT_KINDS = ['weight', 'height'] as const;
+export type MeasurementKind = (typeof MEASUREMENT_KINDS)[number];
+/** measured_on left out: today (the clinic's UTC date). */
+export type NewMeasurement = { measured_on?: string } & ({ weight_kg: number } | { height_cm: number });
+
+export interface Allergy extends RecordedEntry {
+  substance: string;
+  /** What happened; "" when not known. */
+  reaction: string;
+}
+export type NewAllergy = Pick<Allergy, 'substance' | 'reaction'>;
+
+/** The baseline work-up (clinical reference §4, CPSBC draft): ECG, liver and renal tests. */
+export const BASELINE_TEST_KINDS = ['ecg', 'liver', 'renal'] as const;
+export type BaselineTestKind = (typeof BASELINE_TEST_KINDS)[number];
+
+export interface BaselineTest extends RecordedEntry {
+  kind: BaselineTestKind;
+  taken_on: string;
+  /** A short summary, at most 200 characters. */
+  result: string;
+}
+export type NewBaselineTest = Pick<BaselineTest, 'kind' | 'taken_on' | 'result'>;
+
 export const CONTACT_METHODS = ['email', 'phone', 'text'] as const;
 export type ContactMethod = (typeof CONTACT_METHODS)[number];
 
@@ -217,6 +283,8 @@ export interface PublicClinic {
   name: string;
   conditions: Condition[];
   contact_methods: ContactMethod[];
+  /** The waiting lists a visitor may join; absent or [] when there are none. */
+  programs?: PublicWaitingProgram[];
 }
 
 /** The fields a phone enquiry and a web request share. */
@@ -271,6 +339,77 @@ export interface EnquiryStatusChange {
 export interface EnquiryWithHistory extends Enquiry {
   linked: Enquiry[];
   history: EnquiryStatusChange[];
+}
+
+export const WAITING_STATUSES = ['waiting', 'offered', 'accepted', 'declined', 'expired', 'scheduled', 'removed'] as const;
+export type WaitingStatus = (typeof WAITING_STATUSES)[number];
+/** "active": waiting, offered, accepted, declined, expired (the server's default); "all" adds scheduled and removed. */
+export type WaitingFilter = 'active' | 'all';
+
+export const WAITING_ACTIONS = ['mark_urgent', 'clear', 'accept', 'decline', 'schedule', 'requeue', 'remove'] as const;
+export type WaitingAction = (typeof WAITING_ACTIONS)[number];
+
+/** A treatment program with a limited number of places and its waiting list. */
+export interface WaitingProgram {
+  id: string;
+  name: string;
+  /** How many people the program takes at once; raising it makes offers at once. */
+  capacity: number;
+  /** How long an offer stays open, in hours. */
+  offer_hours: number;
+  places_in_use: number;
+  waiting_count: number;
+  created_at: string;
+}
+
+export type NewWaitingProgram = Pick<WaitingProgram, 'name' | 'capacity' | 'offer_hours'>;
+export type WaitingProgramChange = Pick<WaitingProgram, 'capacity' | 'offer_hours'>;
+
+/** What the public page lists of a program. */
+export type PublicWaitingProgram = Pick<WaitingProgram, 'id' | 'name'>;
+
+/** The pre-screen questions asked on joining; "unknown" is a real answer, never "no". */
+export interface Prescreen {
+  pregnant: HistoryAnswer;
+  substance_use: HistoryAnswer;
+  high_blood_pressure: HistoryAnswer;
+}
+
+/** The person a staff member adds to a waiting list (POST /waiting-programs/{id}/entries). */
+export interface WaitingPerson {
+  given_name: string;
+  family_name: string;
+  email: string;
+  phone: string;
+  preferred_contact: ContactMethod;
+  prescreen: Prescreen;
+  age_years: number | null;
+}
+
+/** The public join form's body. `website` is the honeypot: people leave it empty. */
+export interface WaitingListJoin extends WaitingPerson {
+  consent_to_contact: boolean;
+  website: string;
+}
+
+/** One person's place on a program's waiting list. */
+export interface WaitingEntry extends WaitingPerson {
+  id: string;
+  program_id: string;
+  status: WaitingStatus;
+  urgent: boolean;
+  /** "" unless urgent. */
+  urgent_reason: string;
+  /** False until a clinician has reviewed the pre-screen answers that need it; no offer before then. */
+  cleared_for_offer: boolean;
+  joined_at: string;
+  offered_at: string | null;
+  offer_expires_at: string | null;
+  /** "" unless removed. */
+  removed_reason: string;
+  source: 'web' | 'staff';
+  /** What the caller may do now: filtered by the entry's status and the caller's roles. */
+  allowed_actions: WaitingAction[];
 }
 
 export class ApiError extends Error {
@@ -362,7 +501,8 @@ export class ApiClient {
   createPatient(patient: NewPatient): Promise<Patient> {
     return this.request('POST', '/patients', patient);
   }
-  getPatient(id: string): Promise<Patient> {
+  /** The identity with the demographics and contacts. */
+  getPatient(id: string): Promise<PatientRecord> {
     return this.request('GET', `/patients/${encodeURIComponent(id)}`);
   }
 
@@ -396,6 +536,35 @@ export class ApiClient {
     return this.request('POST', `/patients/${encodeURIComponent(id)}/eligibility-decisions`, decision);
   }
 
+  /** Changes demographics (admin, prescriber, nurse, front desk): send only what changed. 400 by field. */
+  updateDemographics(id: string, change: DemographicsChange): Promise<PatientRecord> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/demographics`, change);
+  }
+  /** Weights and heights, newest first. */
+  async listMeasurements(id: string): Promise<Measurement[]> {
+    return (await this.request<{ items: Measurement[] }>('GET', `/patients/${encodeURIComponent(id)}/measurements`)).items;
+  }
+  /** Records a weight or a height (admin, prescriber, nurse); 400 on weight_kg, height_cm or measured_on. */
+  addMeasurement(id: string, measurement: NewMeasurement): Promise<Measurement> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/measurements`, measurement);
+  }
+  /** Allergies, oldest first. */
+  async listAllergies(id: string): Promise<Allergy[]> {
+    return (await this.request<{ items: Allergy[] }>('GET', `/patients/${encodeURIComponent(id)}/allergies`)).items;
+  }
+  /** Records an allergy (admin, prescriber, nurse); 409 already_recorded for a substance already listed. */
+  addAllergy(id: string, allergy: NewAllergy): Promise<Allergy> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/allergies`, allergy);
+  }
+  /** ECG, liver and renal tests, newest first. */
+  async listBaselineTests(id: string): Promise<BaselineTest[]> {
+    return (await this.request<{ items: BaselineTest[] }>('GET', `/patients/${encodeURIComponent(id)}/baseline-tests`)).items;
+  }
+  /** Records a baseline test (admin, prescriber, nurse); 400 on kind, taken_on or result. */
+  addBaselineTest(id: string, test: NewBaselineTest): Promise<BaselineTest> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/baseline-tests`, test);
+  }
+
   /** Public (no sign-in): the clinic's name and the choices its request page offers. */
   getPublicClinic(clinicId: string): Promise<PublicClinic> {
     return this.request('GET', `/public/clinics/${encodeURIComponent(clinicId)}`);
@@ -419,6 +588,37 @@ export class ApiClient {
   /** Moves an enquiry on (admin, front desk); closing needs a reason. 409 invalid_transition otherwise. */
   setEnquiryStatus(id: string, status: Exclude<EnquiryStatus, 'new'>, reason = ''): Promise<Enquiry> {
     return this.request('POST', `/enquiries/${encodeURIComponent(id)}/status`, { status, reason });
+  }
+
+  /** The clinic's programs with their places and waiting counts (admin, front desk, prescriber, nurse). */
+  async listWaitingPrograms(): Promise<WaitingProgram[]> {
+    return (await this.request<{ items: WaitingProgram[] }>('GET', '/waiting-programs')).items;
+  }
+  /** Adds a program (admin; 400 on field name, capacity or offer_hours). */
+  createWaitingProgram(program: NewWaitingProgram): Promise<WaitingProgram> {
+    return this.request('POST', '/waiting-programs', program);
+  }
+  /** Changes capacity and offer lifetime (admin); more capacity makes offers at once. */
+  updateWaitingProgram(id: string, change: WaitingProgramChange): Promise<WaitingProgram> {
+    return this.request('POST', `/waiting-programs/${encodeURIComponent(id)}`, change);
+  }
+  /** A program's list, urgent first, then by join time; lapsed offers are expired first. */
+  async listWaitingEntries(programId: string, status: WaitingFilter): Promise<WaitingEntry[]> {
+    const path = `/waiting-programs/${encodeURIComponent(programId)}/entries` + queryString({ status });
+    return (await this.request<{ items: WaitingEntry[] }>('GET', path)).items;
+  }
+  /** Staff add someone (for instance a caller) to a list; 400 by field. */
+  addWaitingEntry(programId: string, person: WaitingPerson): Promise<WaitingEntry> {
+    return this.request('POST', `/waiting-programs/${encodeURIComponent(programId)}/entries`, person);
+  }
+  /** One of the entry's allowed_actions; 400 on field reason (mark_urgent, remove), 409 invalid_transition, 403. */
+  takeWaitingAction(entryId: string, action: WaitingAction, reason = ''): Promise<WaitingEntry> {
+    return this.request('POST', `/waiting-entries/${encodeURIComponent(entryId)}/actions`, { action, reason });
+  }
+  /** Public (no sign-in): a visitor joins a waiting list. 202 also for bots and repeats. */
+  joinWaitingList(clinicId: string, programId: string, join: WaitingListJoin): Promise<ConsultationReceipt> {
+    const path = `/public/clinics/${encodeURIComponent(clinicId)}/waiting-lists/${encodeURIComponent(programId)}/entries`;
+    return this.request('POST', path, join);
   }
 
   private remember(session: Session): Session {

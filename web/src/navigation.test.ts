@@ -19,12 +19,12 @@ import {
 const labels = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).map((item) => item.label);
 
 describe('navigation by role', () => {
-  it('gives an admin Patients, Enquiries, Users and Audit log', () => {
-    expect(labels(['admin'])).toEqual(['Patients', 'Enquiries', 'Users', 'Audit log']);
+  it('gives an admin Patients, Enquiries, Waiting lists, Users and Audit log', () => {
+    expect(labels(['admin'])).toEqual(['Patients', 'Enquiries', 'Waiting lists', 'Users', 'Audit log']);
   });
 
-  it.each(['prescriber', 'nurse', 'front_desk'] as const)('gives a %s Patients and Enquiries', (role) => {
-    expect(labels([role])).toEqual(['Patients', 'Enquiries']);
+  it.each(['prescriber', 'nurse', 'front_desk'] as const)('gives a %s Patients, Enquiries and Waiting lists', (role) => {
+    expect(labels([role])).toEqual(['Patients', 'Enquiries', 'Waiting lists']);
   });
 
   it('gives a therapist only Patients', () => {
@@ -32,8 +32,8 @@ describe('navigation by role', () => {
   });
 
   it('gives a user with several roles the union of their pages', () => {
-    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Enquiries', 'Users', 'Audit log']);
-    expect(labels(['therapist', 'nurse'])).toEqual(['Patients', 'Enquiries']);
+    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Enquiries', 'Waiting lists', 'Users', 'Audit log']);
+    expect(labels(['therapist', 'nurse'])).toEqual(['Patients', 'Enquiries', 'Waiting lists']);
   });
 
   it('refuses the enquiries page to a therapist who types its address', () => {

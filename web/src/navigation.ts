@@ -3,7 +3,7 @@
 // the API; this only decides what the UI offers and renders.
 import type { Role } from './api';
 
-export type PagePath = '/patients' | '/enquiries' | '/users' | '/audit';
+export type PagePath = '/patients' | '/enquiries' | '/waiting' | '/users' | '/audit';
 
 export interface NavItem {
   path: PagePath;
@@ -15,6 +15,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/patients', label: 'Patients' },
   { path: '/enquiries', label: 'Enquiries', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
+  { path: '/waiting', label: 'Waiting lists', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/users', label: 'Users', allowed_roles: ['admin'] },
   { path: '/audit', label: 'Audit log', allowed_roles: ['admin'] },
 ];
@@ -45,6 +46,16 @@ const ENQUIRY_HANDLERS: readonly Role[] = ['admin', 'front_desk'];
 
 /** Whether enquiries may be added and moved on; prescribers and nurses only read them. */
 export function canManageEnquiries(roles: readonly Role[]): boolean {
+  return roles.some((role) => ENQUIRY_HANDLERS.includes(role));
+}
+
+/** Whether the Waiting lists page offers "Add program" and the capacity and offer-lifetime changes. */
+export function canManageWaitingPrograms(roles: readonly Role[]): boolean {
+  return roles.includes('admin');
+}
+
+/** Whether "Add person" is offered on a waiting list; prescribers and nurses mark urgent and clear instead (per entry, from allowed_actions). */
+export function canAddToWaitingLists(roles: readonly Role[]): boolean {
   return roles.some((role) => ENQUIRY_HANDLERS.includes(role));
 }
 

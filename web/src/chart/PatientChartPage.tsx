@@ -1,12 +1,13 @@
 // A patient's chart (/patients/{id}): the header that stays on every tab, then the
 // tabs. Add a tab by adding an entry to `tabs` below.
-import type { ApiClient, PatientHistory } from '../api';
+import type { ApiClient } from '../api';
 import { Link } from '../router';
 import { ChartHeader } from './ChartHeader';
 import { ChartTabs, type ChartTab } from './ChartTabs';
 import { HistoryTab } from './HistoryTab';
+import { RecordTab } from './RecordTab';
 import { ScreeningTab } from './ScreeningTab';
-import { usePatientChart, type ChartData } from './use_patient_chart';
+import { usePatientChart } from './use_patient_chart';
 
 interface PatientChartPageProps {
   api: ApiClient;
@@ -15,10 +16,15 @@ interface PatientChartPageProps {
   canEditHistory: boolean;
   /** Offer the eligibility decision form (prescriber). */
   canDecide: boolean;
+  /** Offer the demographics form (admin, prescriber, nurse, front desk). */
+  canEditDemographics: boolean;
 }
 
-export function PatientChartPage({ api, patientId, canEditHistory, canDecide }: PatientChartPageProps) {
-  const { state, reload, refresh } = usePatientChart(api, patientId);
+type Chart = ReturnType<typeof usePatientChart>;
+
+export function PatientChartPage({ api, patientId, canEditHistory, canDecide, canEditDemographics }: PatientChartPageProps) {
+  const chart = usePatientChart(api, patientId);
+  const { state, reload } = chart;
   return (
     <div class="page chart">
       <p class="back-link">
@@ -54,16 +60,34 @@ export function PatientChartPage({ api, patientId, canEditHistory, canDecide }: 
               </button>
             </p>
           )}
-          <ChartTabs label="Chart sections" tabs={tabs(api, patientId, state.data, canEditHistory, canDecide, refresh)} />
+          <ChartTabs label="Chart sections" tabs={tabs(api, patientId, chart, { canEditHistory, canDecide, canEditDemographics })} />
         </>
       )}
     </div>
   );
 }
 
-function tabs(api: ApiClient, patientId: string, data: ChartData, canEditHistory: boolean, canDecide: boolean, refresh: (saved?: PatientHistory) => Promise<void>): ChartTab[] {
+function tabs(api: ApiClient, patientId: string, chart: Chart, can: Pick<PatientChartPageProps, 'canEditHistory' | 'canDecide' | 'canEditDemographics'>): ChartTab[] {
+  const { state, refresh, recordSaved, reloadEntries } = chart;
+  if (state.kind !== 'loaded') return [];
+  const data = state.data;
   return [
-    { id: 'history', label: 'History', panel: <HistoryTab api={api} patientId={patientId} history={data.history} canEdit={canEditHistory} onChanged={refresh} /> },
-    { id: 'screening', label: 'Screening', panel: <ScreeningTab api={api} patientId={patientId} screening={data.screening} canDecide={canDecide} onChanged={refresh} /> },
+    { id: 'history', label: 'History', panel: <HistoryTab api={api} patientId={patientId} history={data.history} canEdit={can.canEditHistory} onChanged={refresh} /> },
+    { id: 'screening', label: 'Screening', panel: <ScreeningTab api={api} patientId={patientId} screening={data.screening} canDecide={can.canDecide} onChanged={refresh} /> },
+    {
+      id: 'record',
+      label: 'Record',
+      panel: (
+        <RecordTab
+          api={api}
+          patientId={patientId}
+          data={data}
+          canEditDemographics={can.canEditDemographics}
+          canEditClinical={can.canEditHistory}
+          onRecordSaved={recordSaved}
+          onEntryAdded={reloadEntries}
+        />
+      ),
+    },
   ];
 }

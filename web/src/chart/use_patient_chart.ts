@@ -1,16 +1,24 @@
-// Loads what the chart shows: the patient, the documented history, and the
-// screening (findings and latest decision). After any change to the history the
-// chart reads both again, so the header's flags and "Re-screening needed" are
-// always the server's current word, never a guess made in the browser.
+// Loads what the chart shows: the patient's record (identity, demographics), the
+// documented history, the screening (findings and latest decision), and the record's
+// dated entries (measurements, allergies, baseline tests). After any change to the
+// history the chart reads history and screening again, so the header's flags and
+// "Re-screening needed" are always the server's current word, never a guess made in
+// the browser; after a new entry it reads that list again.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type ApiClient, type Patient, type PatientHistory, type Screening } from '../api';
+import { ApiError, type Allergy, type ApiClient, type BaselineTest, type Measurement, type PatientHistory, type PatientRecord, type Screening } from '../api';
 import { problemFrom } from '../ui/form_problem';
 
 export interface ChartData {
-  patient: Patient;
+  patient: PatientRecord;
   history: PatientHistory;
   screening: Screening;
+  measurements: Measurement[];
+  allergies: Allergy[];
+  baselineTests: BaselineTest[];
 }
+
+/** The lists of dated entries, each read again on its own after an addition. */
+export type EntryList = 'measurements' | 'allergies' | 'baselineTests';
 
 export type ChartState =
   | { kind: 'loading' }
@@ -25,8 +33,15 @@ export function usePatientChart(api: ApiClient, patientId: string) {
     const request = ++latestRequest.current;
     setState({ kind: 'loading' });
     try {
-      const [patient, history, screening] = await Promise.all([api.getPatient(patientId), api.getPatientHistory(patientId), api.getScreening(patientId)]);
-      if (request === latestRequest.current) setState({ kind: 'loaded', data: { patient, history, screening }, refreshError: '' });
+      const [patient, history, screening, measurements, allergies, baselineTests] = await Promise.all([
+        api.getPatient(patientId),
+        api.getPatientHistory(patientId),
+        api.getScreening(patientId),
+        api.listMeasurements(patientId),
+        api.listAllergies(patientId),
+        api.listBaselineTests(patientId),
+      ]);
+      if (request === latestRequest.current) setState({ kind: 'loaded', data: { patient, history, screening, measurements, allergies, baselineTests }, refreshError: '' });
     } catch (e) {
       if (request !== latestRequest.current) return;
       setState({ kind: 'failed', message: problemFrom(e).message, notFound: e instanceof ApiError && e.status === 404 });
@@ -34,23 +49,59 @@ export function usePatientChart(api: ApiClient, patientId: string) {
   }, [api, patientId]);
   useEffect(() => void load(), [load]);
 
-  /**
-   * Reads the history and screening again, keeping the chart on screen meanwhile.
-   * `saved` is a history the server has just returned, shown at once.
-   */
-  const refresh = useCallback(async (saved?: PatientHistory) => {
-    if (saved) setState((s) => (s.kind === 'loaded' ? { ...s, data: { ...s.data, history: saved } } : s));
-    const request = ++latestRequest.current;
-    try {
-      const [history, screening] = await Promise.all([api.getPatientHistory(patientId), api.getScreening(patientId)]);
-      if (request !== latestRequest.current) return;
-      setState((s) => (s.kind === 'loaded' ? { kind: 'loaded', data: { ...s.data, history, screening }, refreshError: '' } : s));
-    } catch (e) {
-      if (request !== latestRequest.current) return;
-      const message = `The chart may be out of date: ${problemFrom(e).message}`;
-      setState((s) => (s.kind === 'loaded' ? { ...s, refreshError: message } : s));
-    }
-  }, [api, patientId]);
+  /** Reads part of the chart again, keeping the chart on screen meanwhile. */
+  const reread = useCallback(
+    async (read: () => Promise<Partial<ChartData>>) => {
+      const request = ++latestRequest.current;
+      try {
+        const fresh = await read();
+        if (request !== latestRequest.current) return;
+        setState((s) => (s.kind === 'loaded' ? { kind: 'loaded', data: { ...s.data, ...fresh }, refreshError: '' } : s));
+      } catch (e) {
+        if (request !== latestRequest.current) return;
+        const message = `The chart may be out of date: ${problemFrom(e).message}`;
+        setState((s) => (s.kind === 'loaded' ? { ...s, refreshError: message } : s));
+      }
+    },
+    [],
+  );
 
-  return { state, reload: () => void load(), refresh };
+  /**
+   * Reads the history and screening again. `saved` is a history the server has just
+   * returned, shown at once.
+   */
+  const refresh = useCallback(
+    async (saved?: PatientHistory) => {
+      if (saved) setState((s) => (s.kind === 'loaded' ? { ...s, data: { ...s.data, history: saved } } : s));
+      await reread(async () => {
+        const [history, screening] = await Promise.all([api.getPatientHistory(patientId), api.getScreening(patientId)]);
+        return { history, screening };
+      });
+    },
+    [api, patientId, reread],
+  );
+
+  /** Shows the record the server returned after a change, then reads the screening again (age may have changed). */
+  const recordSaved = useCallback(
+    async (patient: PatientRecord) => {
+      setState((s) => (s.kind === 'loaded' ? { ...s, data: { ...s.data, patient } } : s));
+      await reread(async () => ({ screening: await api.getScreening(patientId) }));
+    },
+    [api, patientId, reread],
+  );
+
+  /** Reads one list of dated entries again. */
+  const reloadEntries = useCallback(
+    async (list: EntryList) => {
+      const readers: Record<EntryList, () => Promise<Partial<ChartData>>> = {
+        measurements: async () => ({ measurements: await api.listMeasurements(patientId) }),
+        allergies: async () => ({ allergies: await api.listAllergies(patientId) }),
+        baselineTests: async () => ({ baselineTests: await api.listBaselineTests(patientId) }),
+      };
+      await reread(readers[list]);
+    },
+    [api, patientId, reread],
+  );
+
+  return { state, reload: () => void load(), refresh, recordSaved, reloadEntries };
 }

@@ -1,10 +1,12 @@
 // The public consultation request page (/request/{clinic_id}): no sign-in, so it
 // never calls /auth/me. Loads the clinic's name and choices, shows the form, then
-// a calm confirmation with focus on it.
+// a calm confirmation with focus on it. A clinic with programs also offers "Join a
+// waiting list" below (waiting/JoinWaitingList.tsx).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, type ApiClient, type ConsultationReceipt, type PublicClinic } from '../api';
 import { problemFrom } from '../ui/form_problem';
 import { ConsultationRequestForm } from './ConsultationRequestForm';
+import { JoinWaitingList, JoinWaitingListLink } from '../waiting/JoinWaitingList';
 
 type PageState =
   | { kind: 'loading' }
@@ -61,6 +63,7 @@ export function ConsultationRequestPage({ api, clinicId }: ConsultationRequestPa
             </button>
           </section>
         )}
+        {state.kind === 'ready' && <JoinWaitingListLink clinic={state.clinic} />}
         {state.kind === 'ready' && (
           <ConsultationRequestForm
             clinic={state.clinic}
@@ -69,6 +72,7 @@ export function ConsultationRequestPage({ api, clinicId }: ConsultationRequestPa
           />
         )}
         {state.kind === 'received' && <RequestReceived message={state.message} />}
+        {clinic && <JoinWaitingList clinic={clinic} onJoin={(programId, join) => api.joinWaitingList(clinicId, programId, join)} />}
       </main>
     </div>
   );

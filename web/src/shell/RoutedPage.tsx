@@ -5,9 +5,10 @@ import type { ApiClient, Role } from '../api';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { EnquiriesPage } from '../enquiries/EnquiriesPage';
 import { PatientChartPage } from '../chart/PatientChartPage';
-import { canDecideEligibility, canEditHistory, canManageEnquiries, canOpen, canRegisterPatients, patientChartId, sectionFor, type PagePath } from '../navigation';
+import { canAddToWaitingLists, canDecideEligibility, canEditHistory, canManageEnquiries, canManageWaitingPrograms, canOpen, canRegisterPatients, patientChartId, sectionFor, type PagePath } from '../navigation';
 import { PatientsPage } from '../patients/PatientsPage';
 import { UsersPage } from '../users/UsersPage';
+import { WaitingListsPage } from '../waiting/WaitingListsPage';
 
 interface RoutedPageProps {
   path: string;
@@ -25,7 +26,7 @@ export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
   }
   const patientId = patientChartId(path);
   if (patientId !== undefined) {
-    return <PatientChartPage api={api} patientId={patientId} canEditHistory={canEditHistory(roles)} canDecide={canDecideEligibility(roles)} />;
+    return <PatientChartPage api={api} patientId={patientId} canEditHistory={canEditHistory(roles)} canDecide={canDecideEligibility(roles)} canEditDemographics={canRegisterPatients(roles)} />;
   }
   return pageFor(item.path, roles, clinicId, api);
 }
@@ -36,6 +37,8 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
       return <PatientsPage api={api} canRegister={canRegisterPatients(roles)} />;
     case '/enquiries':
       return <EnquiriesPage api={api} clinicId={clinicId} canManage={canManageEnquiries(roles)} />;
+    case '/waiting':
+      return <WaitingListsPage api={api} canManagePrograms={canManageWaitingPrograms(roles)} canAddPeople={canAddToWaitingLists(roles)} />;
     case '/users':
       return <UsersPage api={api} />;
     case '/audit':

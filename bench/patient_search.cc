@@ -1,0 +1,115 @@
+// Benchmark patient_search: prefix search over generated patients, through the use
+// case (permission check, query, audit event) and, as the baseline in the same run,
+// the same query bare against the store. Prints JSON lines (docs/performance.md).
+//
+//   bench_patient_search --database URL [--patients 100000] [--queries 2000] --engine NAME
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <random>
+
+#include "app/clinics.h"
+#include "app/patient_service.h"
+#include "domain/patient.h"
+#include "platform/sodium_crypto.h"
+#include "store/soci_store.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr const char* kSyllables[] = {"ka", "lo", "mi", "ra", "te", "su", "no", "ve", "di", "ba",
+                                      "ren", "sol", "mar", "tin", "ek", "ul", "an", "or", "is", "em"};
+
+std::string name(std::mt19937& rng, int syllables) {
+  std::uniform_int_distribution<int> pick(0, std::size(kSyllables) - 1);
+  std::string out;
+  for (int i = 0; i < syllables; ++i) out += kSyllables[pick(rng)];
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+double percentile(std::vector<double> ms, double p) {
+  std::sort(ms.begin(), ms.end());
+  return ms[std::min(ms.size() - 1, static_cast<std::size_t>(p * static_cast<double>(ms.size())))];
+}
+
+void print(const std::string& engine, const std::string& metric, double value, const std::string& unit,
+           const char* baseline = nullptr, double baseline_value = 0) {
+  std::printf("{\"bench\":\"patient_search\",\"engine\":\"%s\",\"metric\":\"%s\",\"value\":%.3f,\"unit\":\"%s\"",
+              engine.c_str(), metric.c_str(), value, unit.c_str());
+  if (baseline)
+    std::printf(",\"baseline\":\"%s\",\"baseline_value\":%.3f,\"ratio\":%.3f", baseline, baseline_value,
+                baseline_value > 0 ? value / baseline_value : 0.0);
+  std::printf("}\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"patient_search benchmark"};
+  std::string url, engine;
+  int patients = 100'000, queries = 2'000;
+  cli.add_option("--database", url)->required();
+  cli.add_option("--engine", engine)->required();
+  cli.add_option("--patients", patients);
+  cli.add_option("--queries", queries);
+  CLI11_PARSE(cli, argc, argv);
+
+  kc::platform::SodiumCrypto crypto;
+  kc::platform::SystemClock clock;
+  kc::store::StoreOptions options;
+  options.url = url;
+  options.pool_size = 2;
+  auto store = kc::store::SociStore::open(options, clock.now_ms());
+  auto clinic = kc::app::ensure_clinic(*store, crypto, clock, "Bench Clinic", "bench");
+  kc::app::Caller caller = kc::app::Caller::system(kc::app::ClinicId{clinic->id}, "bench");
+  caller.user_id = "usr_bench";
+  caller.roles = {kc::Role::front_desk};
+
+  std::mt19937 rng(42);
+  auto load_start = Clock::now();
+  {
+    auto tx = store->begin(kc::app::Store::Mode::write);
+    for (int i = 0; i < patients; ++i) {
+      char id[32];
+      std::snprintf(id, sizeof id, "pat_bench%09d", i);
+      tx->insert_patient({id, clinic->id, name(rng, 2), name(rng, 3), "1980-01-01", 0});
+    }
+    tx->commit();
+  }
+  std::cerr << "patient_search[" << engine << "]: loaded " << patients << " patients in "
+            << std::chrono::duration<double>(Clock::now() - load_start).count() << " s\n";
+
+  kc::app::PatientService service(*store, crypto, clock);
+  std::vector<std::string> prefixes;
+  for (int i = 0; i < queries; ++i) prefixes.push_back(kc::search_key(name(rng, 1) + (i % 2 ? "r" : "")));
+  std::vector<double> bare_ms, use_case_ms;
+  for (int i = 0; i < queries; ++i) {  // alternate the two, so that both see the same machine
+    auto t0 = Clock::now();
+    {
+      auto tx = store->begin(kc::app::Store::Mode::read);
+      auto rows = tx->patients(caller.clinic, prefixes[i], std::nullopt, 51);
+      (void)rows;
+    }
+    auto t1 = Clock::now();
+    auto page = service.search(caller, prefixes[i], "", 50);
+    auto t2 = Clock::now();
+    if (!page) {
+      std::cerr << "search failed: " << page.error().message << "\n";
+      return 1;
+    }
+    bare_ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    use_case_ms.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
+  }
+  const double bare50 = percentile(bare_ms, 0.50), bare99 = percentile(bare_ms, 0.99);
+  print(engine, "bare_p50_ms", bare50, "ms");
+  print(engine, "bare_p99_ms", bare99, "ms");
+  print(engine, "search_p50_ms", percentile(use_case_ms, 0.50), "ms", "bare_query", bare50);
+  print(engine, "search_p99_ms", percentile(use_case_ms, 0.99), "ms", "bare_query", bare99);
+  print(engine, "patients", patients, "1");
+  return 0;
+}

@@ -1,0 +1,74 @@
+// The rest of the patient record: demographics and contacts, and the dated entries
+// the clinic collects before treatment (weight and height, allergies, baseline
+// tests). The rules are in domain/demographics.h and domain/record_entries.h.
+//
+// Permissions: reading needs patients.read; changing demographics patients.write;
+// adding a clinical entry history.write. Each call works in one write transaction
+// that also holds its audit event (reads are audited too); a refusal is audited as
+// denied. Another clinic's patient is not found. Nothing is written when any input
+// is wrong.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "app/audit_log.h"
+#include "app/caller.h"
+#include "app/patient_service.h"
+#include "app/ports.h"
+#include "app/screening_service.h"
+#include "app/store.h"
+#include "domain/record_entries.h"
+#include "domain/result.h"
+
+namespace kc::app {
+
+class PatientRecordService {
+ public:
+  PatientRecordService(Store& store, Crypto& crypto, const Clock& clock, ScreeningService& screening)
+      : store_(store), crypto_(crypto), clock_(clock), screening_(screening), audit_(crypto, clock) {}
+
+  /// Replaces the fields named in `changes` (given_name, family_name, date_of_birth,
+  /// or a name from demographics_fields()) and keeps every other one, then checks the
+  /// record as it would stand. A changed date of birth that changes the screening
+  /// findings marks the latest eligibility decision for re-screening.
+  Result<PatientRecord> update_demographics(const Caller& caller, const std::string& patient_id,
+                                            const std::map<std::string, std::string>& changes);
+
+  /// Newest first.
+  Result<std::vector<MeasurementRow>> measurements(const Caller& caller, const std::string& patient_id);
+  /// An empty measured_on means today (the clinic's UTC date).
+  Result<MeasurementRow> add_measurement(const Caller& caller, const std::string& patient_id,
+                                         const MeasurementInput& input);
+
+  /// Oldest first.
+  Result<std::vector<AllergyRow>> allergies(const Caller& caller, const std::string& patient_id);
+  /// A substance already recorded for the patient is a conflict (already_recorded).
+  Result<AllergyRow> add_allergy(const Caller& caller, const std::string& patient_id, const AllergyInput& input);
+
+  /// Newest first.
+  Result<std::vector<BaselineTestRow>> baseline_tests(const Caller& caller, const std::string& patient_id);
+  Result<BaselineTestRow> add_baseline_test(const Caller& caller, const std::string& patient_id,
+                                            const BaselineTestInput& input);
+
+ private:
+  struct Opened {
+    std::unique_ptr<Transaction> tx;
+    PatientRow patient;
+    Date date_of_birth;
+  };
+  /// Checks `action` (auditing a refusal as `audit_action`), begins the transaction
+  /// and loads the patient of the caller's clinic.
+  Result<Opened> open(const Caller& caller, Action action, std::string_view audit_action,
+                      const std::string& patient_id);
+  Date today() const;
+
+  Store& store_;
+  Crypto& crypto_;
+  const Clock& clock_;
+  ScreeningService& screening_;
+  AuditLog audit_;
+};
+
+}  // namespace kc::app

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { canAddToWaitingLists, canManageWaitingPrograms, canOpen, navItemFor, navItemsFor, pageTitle } from '../navigation';
+
+describe('the Waiting lists page in the navigation', () => {
+  it('is offered to admin, front desk, prescriber and nurse, after Enquiries', () => {
+    expect(navItemsFor(['admin']).map((i) => i.label)).toEqual(['Patients', 'Enquiries', 'Waiting lists', 'Users', 'Audit log']);
+    for (const role of ['front_desk', 'prescriber', 'nurse'] as const) expect(navItemsFor([role]).map((i) => i.label)).toEqual(['Patients', 'Enquiries', 'Waiting lists']);
+    expect(navItemsFor(['therapist']).map((i) => i.label)).toEqual(['Patients']);
+  });
+
+  it('is refused to a therapist who types its address, and titled for the tab', () => {
+    const waiting = navItemFor('/waiting');
+    expect(waiting && canOpen(waiting, ['therapist'])).toBe(false);
+    expect(pageTitle('/waiting')).toBe('Waiting lists · KetaClinic');
+  });
+
+  it('lets admins manage programs, and admin and front desk add people', () => {
+    expect(canManageWaitingPrograms(['admin'])).toBe(true);
+    expect(canManageWaitingPrograms(['front_desk', 'prescriber', 'nurse'])).toBe(false);
+    expect(canAddToWaitingLists(['admin'])).toBe(true);
+    expect(canAddToWaitingLists(['front_desk'])).toBe(true);
+    expect(canAddToWaitingLists(['prescriber', 'nurse'])).toBe(false);
+  });
+});
