@@ -43,7 +43,7 @@ fuzz: test-build
 	@./build/test/fuzz/fuzz_request_decode -max_total_time=300 fuzz/corpus/request
 
 fmt:
-	@clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'fuzz/*.cc' 'bench/*.cc')
+	@clang-format -i $$(git ls-files --cached --others --exclude-standard 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'fuzz/*.cc' 'bench/*.cc')
 
 lint:
 	@scripts/check-format

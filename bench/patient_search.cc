@@ -21,7 +21,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr const char* kSyllables[] = {"ka", "lo", "mi", "ra", "te", "su", "no", "ve", "di", "ba",
+constexpr const char* kSyllables[] = {"ka",  "lo",  "mi",  "ra",  "te", "su", "no", "ve", "di", "ba",
                                       "ren", "sol", "mar", "tin", "ek", "ul", "an", "or", "is", "em"};
 
 std::string name(std::mt19937& rng, int syllables) {
@@ -92,7 +92,7 @@ int main(int argc, char** argv) {
     auto t0 = Clock::now();
     {
       auto tx = store->begin(kc::app::Store::Mode::read);
-      auto rows = tx->patients(caller.clinic, prefixes[i], std::nullopt, 51);
+      auto rows = tx->patients(caller.clinic, kc::app::PatientQuery{prefixes[i], "", ""}, std::nullopt, 51);
       (void)rows;
     }
     auto t1 = Clock::now();

@@ -25,6 +25,30 @@ std::optional<PatientCursor> decode_cursor(const std::string& text) {
   return PatientCursor{raw->substr(0, a), raw->substr(a + 1, b - a - 1), raw->substr(b + 1)};
 }
 
+PatientQuery patient_query(const std::string& text) {
+  PatientQuery q;
+  const bool date_shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  if (date_shaped) {
+    if (parse_date(text))
+      q.date_of_birth = text;
+    else
+      q.name_prefix = text;  // an impossible date matches nobody, and is not a phone number
+    return q;
+  }
+  const auto digits = std::count_if(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool phone_like =
+      digits >= 3 && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.';
+      });
+  if (phone_like) {
+    for (char c : text)
+      if ((c >= '0' && c <= '9') || (c == '+' && q.phone_prefix.empty())) q.phone_prefix += c;
+    return q;
+  }
+  q.name_prefix = search_key(text);
+  return q;
+}
+
 Result<PatientRow> PatientService::create(const Caller& caller, const NewPatient& input) {
   if (!caller.can(Action::patients_write)) {
     audit_.record_denied(store_, caller, "patient.create", "patient", "");
@@ -75,7 +99,7 @@ Result<PatientPage> PatientService::search(const Caller& caller, const std::stri
   limit = std::clamp(limit, 1, 200);
   auto tx = store_.begin(Store::Mode::write);
   PatientPage page;
-  page.items = tx->patients(caller.clinic, search_key(query), after, limit + 1);
+  page.items = tx->patients(caller.clinic, patient_query(query), after, limit + 1);
   if (static_cast<int>(page.items.size()) > limit) {
     page.items.resize(static_cast<std::size_t>(limit));
     const auto& last = page.items.back();

@@ -47,6 +47,11 @@ class PatientService {
   AuditLog audit_;
 };
 
+/// Reads a search box: a date (YYYY-MM-DD) finds that date of birth; three or more
+/// digits (with + ( ) - . and spaces) a phone number by prefix; anything else a name
+/// prefix.
+PatientQuery patient_query(const std::string& text);
+
 /// The opaque text form of a list position, and back.
 std::string encode_cursor(const PatientCursor& c);
 std::optional<PatientCursor> decode_cursor(const std::string& text);

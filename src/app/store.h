@@ -210,6 +210,13 @@ struct AuditListItem {
   std::string user_email;  // empty for system events
 };
 
+/// What a patient search looks for; the empty query lists everyone.
+struct PatientQuery {
+  std::string name_prefix;    // lower-case; matches family or given name
+  std::string date_of_birth;  // YYYY-MM-DD: that date exactly
+  std::string phone_prefix;   // digits with an optional leading +
+};
+
 /// Keyset position in the patient list (family, given, id), exclusive.
 struct PatientCursor {
   std::string family_key, given_key, id;
@@ -319,7 +326,7 @@ class Transaction {
   virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;
   /// Patients whose family or given name starts with `name_prefix` (lower-case;
   /// empty: all), ordered by family name, given name, id.
-  virtual std::vector<PatientRow> patients(const ClinicId& clinic, std::string_view name_prefix,
+  virtual std::vector<PatientRow> patients(const ClinicId& clinic, const PatientQuery& query,
                                            const std::optional<PatientCursor>& after, int limit) = 0;
 };
 

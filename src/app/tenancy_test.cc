@@ -90,3 +90,18 @@ TEST_F(TenancyTest, EmailIsUniqueAcrossClinics) {
 
 }  // namespace
 }  // namespace kc::app
+
+namespace kc::app {
+namespace {
+
+TEST(PatientQueryText, DatesPhonesAndNamesAreToldApart) {
+  EXPECT_EQ(patient_query("1986-03-14").date_of_birth, "1986-03-14");
+  EXPECT_EQ(patient_query("+44 (20) 7946").phone_prefix, "+44207946");
+  EXPECT_EQ(patient_query("555").phone_prefix, "555");
+  EXPECT_EQ(patient_query("55").name_prefix, "55") << "two digits are too few for a phone search";
+  EXPECT_EQ(patient_query("McDonald").name_prefix, "mcdonald");
+  EXPECT_EQ(patient_query("1986-02-30").name_prefix, "1986-02-30") << "an impossible date is not a date";
+}
+
+}  // namespace
+}  // namespace kc::app

@@ -16,13 +16,15 @@ constexpr std::int64_t kHourMs = 3600 * 1000;
 Answer answer_of(const std::string& text) { return parse_answer(text).value_or(Answer::unknown); }
 
 EntryState state_of(const EntryRow& e) {
-  return {e.id, parse_entry_status(e.status).value_or(EntryStatus::waiting), e.urgent, e.cleared_for_offer,
+  return {e.id,        parse_entry_status(e.status).value_or(EntryStatus::waiting),
+          e.urgent,    e.cleared_for_offer,
           e.joined_ms, e.offer_expires_ms};
 }
 
 Status check_program_numbers(int capacity, int offer_hours) {
   if (capacity < 0 || capacity > 100'000) return Error::invalid("capacity", "capacity must be from 0 to 100000.");
-  if (offer_hours < 1 || offer_hours > 24 * 60) return Error::invalid("offer_hours", "offer_hours must be from 1 to 1440.");
+  if (offer_hours < 1 || offer_hours > 24 * 60)
+    return Error::invalid("offer_hours", "offer_hours must be from 1 to 1440.");
   return Ok{};
 }
 
@@ -107,9 +109,9 @@ Result<EntryRow> WaitingListService::validate(const NewEntry& in, bool needs_con
   contact.consent_to_contact = in.consent_to_contact;
   auto checked = validate_enquiry(contact, needs_consent ? EnquirySource::web : EnquirySource::phone);
   if (!checked) return checked.error();
-  for (auto [field, value] : {std::pair{"prescreen.pregnant", &in.pregnant},
-                              std::pair{"prescreen.substance_use", &in.substance_use},
-                              std::pair{"prescreen.high_blood_pressure", &in.high_blood_pressure}})
+  for (auto [field, value] :
+       {std::pair{"prescreen.pregnant", &in.pregnant}, std::pair{"prescreen.substance_use", &in.substance_use},
+        std::pair{"prescreen.high_blood_pressure", &in.high_blood_pressure}})
     if (!parse_answer(*value)) return Error::invalid(field, "Answer with yes, no or unknown.");
   if (in.age_years && (*in.age_years < 0 || *in.age_years > kMaxAgeYears))
     return Error::invalid("age_years", "age_years must be from 0 to 120.");
@@ -165,8 +167,7 @@ Status WaitingListService::join_public(const std::string& clinic_id, const std::
     if (!check->program(visitor.clinic, program_id)) return Error::not_found("No such waiting list.");
   }
   if (!limiter_.admit(client_address))
-    return Error{ErrorKind::rate_limited, "rate_limited", "Too many requests from this address; try again later.",
-                 {}};
+    return Error{ErrorKind::rate_limited, "rate_limited", "Too many requests from this address; try again later.", {}};
   auto tx = store_.begin(Store::Mode::write);
   auto p = tx->program(visitor.clinic, program_id);
   if (!p) return Error::not_found("No such waiting list.");
@@ -185,8 +186,8 @@ Status WaitingListService::join_public(const std::string& clinic_id, const std::
 
 std::vector<EntryAction> WaitingListService::allowed_actions(const Caller& caller, const EntryRow& e) {
   std::vector<EntryAction> out;
-  for (auto a : possible_actions(parse_entry_status(e.status).value_or(EntryStatus::waiting), e.urgent,
-                                 e.cleared_for_offer)) {
+  for (auto a :
+       possible_actions(parse_entry_status(e.status).value_or(EntryStatus::waiting), e.urgent, e.cleared_for_offer)) {
     const bool clinical = a == EntryAction::mark_urgent || a == EntryAction::clear;
     if (caller.can(clinical ? Action::waiting_clinical : Action::waiting_write)) out.push_back(a);
   }
@@ -209,8 +210,8 @@ Result<EntryRow> WaitingListService::act(const Caller& caller, const std::string
   auto p = tx->program(caller.clinic, found->program_id);  // locks the program: one offer per place
   reconcile(*tx, caller, *p);                              // an offer may have lapsed meanwhile
   auto e = *tx->entry(caller.clinic, entry_id);
-  const auto possible = possible_actions(parse_entry_status(e.status).value_or(EntryStatus::waiting), e.urgent,
-                                         e.cleared_for_offer);
+  const auto possible =
+      possible_actions(parse_entry_status(e.status).value_or(EntryStatus::waiting), e.urgent, e.cleared_for_offer);
   if ((*action == EntryAction::mark_urgent || *action == EntryAction::clear) &&
       std::find(possible.begin(), possible.end(), *action) == possible.end())
     return Error::conflict("invalid_transition",
@@ -272,8 +273,14 @@ void WaitingListService::reconcile(Transaction& tx, const Caller& trigger, const
 void WaitingListService::message(Transaction& tx, const EntryRow& e, const std::string& subject,
                                  const std::string& body) {
   const bool by_email = e.preferred_contact == "email" && !e.email.empty();
-  OutboxRow m{new_id(crypto_, "msg"), e.clinic_id, by_email ? "email" : (e.preferred_contact == "text" ? "text" : "phone"),
-              by_email ? e.email : e.phone, subject, "Dear " + e.given_name + ",\n\n" + body, "waiting_entry", e.id,
+  OutboxRow m{new_id(crypto_, "msg"),
+              e.clinic_id,
+              by_email ? "email" : (e.preferred_contact == "text" ? "text" : "phone"),
+              by_email ? e.email : e.phone,
+              subject,
+              "Dear " + e.given_name + ",\n\n" + body,
+              "waiting_entry",
+              e.id,
               clock_.now_ms()};
   tx.insert_outbox(m);
 }

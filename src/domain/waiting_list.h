@@ -48,8 +48,8 @@ struct EntryState {
 };
 
 struct ProgramSettings {
-  int capacity = 0;                // places (offered, accepted and scheduled entries hold one)
-  std::int64_t offer_ms = 0;       // how long an offer stands
+  int capacity = 0;           // places (offered, accepted and scheduled entries hold one)
+  std::int64_t offer_ms = 0;  // how long an offer stands
 };
 
 struct OfferPlan {

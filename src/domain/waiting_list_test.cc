@@ -23,7 +23,8 @@ TEST(OfferPlan, UrgentEntriesComeFirst) {
 }
 
 TEST(OfferPlan, HeldPlacesAreNotOfferedAgain) {
-  std::vector<EntryState> e = {waiting("w", 10), {"o", EntryStatus::offered, false, true, 5, 10 * kHour},
+  std::vector<EntryState> e = {waiting("w", 10),
+                               {"o", EntryStatus::offered, false, true, 5, 10 * kHour},
                                {"s", EntryStatus::scheduled, false, true, 1, 0}};
   EXPECT_TRUE(plan({2, kHour}, e, 100).offer.empty());
   EXPECT_EQ(plan({3, kHour}, e, 100).offer, std::vector<std::string>{"w"});

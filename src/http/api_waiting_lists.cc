@@ -49,7 +49,8 @@ Result<int> int_field(const json::object& body, std::string_view name) {
   if (it == body.end() || !it->value().is_int64())
     return Error::invalid(std::string(name), std::string(name) + " must be a whole number.");
   auto v = it->value().as_int64();
-  if (v < -1'000'000 || v > 1'000'000) return Error::invalid(std::string(name), std::string(name) + " is out of range.");
+  if (v < -1'000'000 || v > 1'000'000)
+    return Error::invalid(std::string(name), std::string(name) + " is out of range.");
   return static_cast<int>(v);
 }
 
@@ -77,7 +78,8 @@ Result<app::NewEntry> entry_input(const json::object& body) {
     in.age_years = static_cast<int>(std::clamp<std::int64_t>(it->value().as_int64(), -1, 1000));
   }
   if (auto it = body.find("consent_to_contact"); it != body.end()) {
-    if (!it->value().is_bool()) return Error::invalid("consent_to_contact", "consent_to_contact must be true or false.");
+    if (!it->value().is_bool())
+      return Error::invalid("consent_to_contact", "consent_to_contact must be true or false.");
     in.consent_to_contact = it->value().as_bool();
   }
   return in;
@@ -168,8 +170,8 @@ Response join_waiting_list(Call& call) {
   if (!input) return error_response(input.error());
   auto honeypot = string_field(*body, "website", false);
   if (!honeypot) return error_response(honeypot.error());
-  auto result = waiting(call).join_public(call.params[0], call.params[1], *input, *honeypot,
-                                          call.request.client_address);
+  auto result =
+      waiting(call).join_public(call.params[0], call.params[1], *input, *honeypot, call.request.client_address);
   if (!result) {
     Response r = error_response(result.error());
     if (result.error().kind == ErrorKind::rate_limited) r.set("Retry-After", "3600");

@@ -310,11 +310,21 @@ std::optional<PatientRow> SociTransaction::patient(const ClinicId& clinic, std::
   return f.take();
 }
 
-std::vector<PatientRow> SociTransaction::patients(const ClinicId& clinic, std::string_view prefix,
+std::vector<PatientRow> SociTransaction::patients(const ClinicId& clinic, const app::PatientQuery& query,
                                                   const std::optional<app::PatientCursor>& after, int limit) {
   DynamicQuery q(sql());
   std::string where = "clinic_id = :c";
   q.arg(clinic.value);
+  const std::string_view prefix = query.name_prefix;
+  if (!query.date_of_birth.empty()) {
+    where += " AND date_of_birth = :dob";
+    q.arg(query.date_of_birth);
+  }
+  if (!query.phone_prefix.empty()) {
+    where += " AND phone >= :p1 AND phone < :p2";
+    q.arg(query.phone_prefix);
+    q.arg(prefix_end(query.phone_prefix));
+  }
   if (!prefix.empty()) {
     // Two index range scans (family, given), not LIKE: stays fast on large clinics.
     std::string end = prefix_end(std::string(prefix));

@@ -90,7 +90,7 @@ class SociTransaction final : public app::Transaction {
 
   void insert_patient(const app::PatientRow& patient) override;
   std::optional<app::PatientRow> patient(const app::ClinicId& clinic, std::string_view id) override;
-  std::vector<app::PatientRow> patients(const app::ClinicId& clinic, std::string_view name_prefix,
+  std::vector<app::PatientRow> patients(const app::ClinicId& clinic, const app::PatientQuery& query,
                                         const std::optional<app::PatientCursor>& after, int limit) override;
 
  private:

@@ -20,8 +20,14 @@ struct ProgramFields {
   ProgramRow row;
   long long capacity = 0, hours = 0, created = 0, in_use = 0, waiting = 0;
   void bind(DynamicQuery& q) {
-    q.into(row.id); q.into(row.clinic_id); q.into(row.name); q.into(capacity); q.into(hours); q.into(created);
-    q.into(in_use); q.into(waiting);
+    q.into(row.id);
+    q.into(row.clinic_id);
+    q.into(row.name);
+    q.into(capacity);
+    q.into(hours);
+    q.into(created);
+    q.into(in_use);
+    q.into(waiting);
   }
   ProgramRow take() const {
     ProgramRow r = row;
@@ -44,11 +50,28 @@ struct EntryFields {
   long long age = 0, joined = 0, offered = 0, expires = 0, updated = 0;
   int urgent = 0, cleared = 0;
   void bind(DynamicQuery& q) {
-    q.into(row.id); q.into(row.clinic_id); q.into(row.program_id); q.into(row.given_name);
-    q.into(row.family_name); q.into(row.email); q.into(row.phone); q.into(row.preferred_contact);
-    q.into(row.prescreen_pregnant); q.into(row.prescreen_substance_use); q.into(row.prescreen_high_blood_pressure);
-    q.into(age); q.into(row.status); q.into(urgent); q.into(row.urgent_reason); q.into(cleared); q.into(joined);
-    q.into(offered); q.into(expires); q.into(updated); q.into(row.removed_reason); q.into(row.source);
+    q.into(row.id);
+    q.into(row.clinic_id);
+    q.into(row.program_id);
+    q.into(row.given_name);
+    q.into(row.family_name);
+    q.into(row.email);
+    q.into(row.phone);
+    q.into(row.preferred_contact);
+    q.into(row.prescreen_pregnant);
+    q.into(row.prescreen_substance_use);
+    q.into(row.prescreen_high_blood_pressure);
+    q.into(age);
+    q.into(row.status);
+    q.into(urgent);
+    q.into(row.urgent_reason);
+    q.into(cleared);
+    q.into(joined);
+    q.into(offered);
+    q.into(expires);
+    q.into(updated);
+    q.into(row.removed_reason);
+    q.into(row.source);
   }
   EntryRow take() const {
     EntryRow r = row;
@@ -64,29 +87,50 @@ struct EntryFields {
 };
 
 void entry_args(DynamicQuery& q, const EntryRow& e) {
-  q.arg(e.program_id); q.arg(e.given_name); q.arg(e.family_name); q.arg(e.email); q.arg(e.phone);
-  q.arg(e.preferred_contact); q.arg(e.prescreen_pregnant); q.arg(e.prescreen_substance_use);
-  q.arg(e.prescreen_high_blood_pressure); q.arg(static_cast<long long>(e.age_years)); q.arg(e.status);
-  q.arg(static_cast<long long>(e.urgent ? 1 : 0)); q.arg(e.urgent_reason);
-  q.arg(static_cast<long long>(e.cleared_for_offer ? 1 : 0)); q.arg(static_cast<long long>(e.joined_ms));
-  q.arg(static_cast<long long>(e.offered_ms)); q.arg(static_cast<long long>(e.offer_expires_ms));
-  q.arg(static_cast<long long>(e.updated_ms)); q.arg(e.removed_reason); q.arg(e.source);
+  q.arg(e.program_id);
+  q.arg(e.given_name);
+  q.arg(e.family_name);
+  q.arg(e.email);
+  q.arg(e.phone);
+  q.arg(e.preferred_contact);
+  q.arg(e.prescreen_pregnant);
+  q.arg(e.prescreen_substance_use);
+  q.arg(e.prescreen_high_blood_pressure);
+  q.arg(static_cast<long long>(e.age_years));
+  q.arg(e.status);
+  q.arg(static_cast<long long>(e.urgent ? 1 : 0));
+  q.arg(e.urgent_reason);
+  q.arg(static_cast<long long>(e.cleared_for_offer ? 1 : 0));
+  q.arg(static_cast<long long>(e.joined_ms));
+  q.arg(static_cast<long long>(e.offered_ms));
+  q.arg(static_cast<long long>(e.offer_expires_ms));
+  q.arg(static_cast<long long>(e.updated_ms));
+  q.arg(e.removed_reason);
+  q.arg(e.source);
 }
 
 }  // namespace
 
 void SociTransaction::insert_program(const ProgramRow& p) {
   DynamicQuery q(sql());
-  q.arg(p.id); q.arg(p.clinic_id); q.arg(p.name); q.arg(static_cast<long long>(p.capacity));
-  q.arg(static_cast<long long>(p.offer_hours)); q.arg(static_cast<long long>(p.created_ms));
-  q.run("INSERT INTO waiting_programs (id, clinic_id, name, capacity, offer_hours, created_ms) "
-        "VALUES (:id, :c, :n, :cap, :h, :t)");
+  q.arg(p.id);
+  q.arg(p.clinic_id);
+  q.arg(p.name);
+  q.arg(static_cast<long long>(p.capacity));
+  q.arg(static_cast<long long>(p.offer_hours));
+  q.arg(static_cast<long long>(p.created_ms));
+  q.run(
+      "INSERT INTO waiting_programs (id, clinic_id, name, capacity, offer_hours, created_ms) "
+      "VALUES (:id, :c, :n, :cap, :h, :t)");
 }
 
 void SociTransaction::update_program(const ClinicId& clinic, const ProgramRow& p) {
   DynamicQuery q(sql());
-  q.arg(p.name); q.arg(static_cast<long long>(p.capacity)); q.arg(static_cast<long long>(p.offer_hours));
-  q.arg(clinic.value); q.arg(p.id);
+  q.arg(p.name);
+  q.arg(static_cast<long long>(p.capacity));
+  q.arg(static_cast<long long>(p.offer_hours));
+  q.arg(clinic.value);
+  q.arg(p.id);
   q.run("UPDATE waiting_programs SET name = :n, capacity = :cap, offer_hours = :h WHERE clinic_id = :c AND id = :id");
 }
 
@@ -129,11 +173,12 @@ void SociTransaction::update_entry(const ClinicId& clinic, const EntryRow& e) {
   entry_args(q, e);
   q.arg(clinic.value);
   q.arg(e.id);
-  q.run("UPDATE waiting_entries SET program_id = :p, given_name = :g, family_name = :f, email = :e, phone = :ph, "
-        "preferred_contact = :pc, prescreen_pregnant = :pp, prescreen_substance_use = :ps, "
-        "prescreen_high_blood_pressure = :pb, age_years = :age, status = :st, urgent = :u, urgent_reason = :ur, "
-        "cleared_for_offer = :cl, joined_ms = :j, offered_ms = :o, offer_expires_ms = :x, updated_ms = :up, "
-        "removed_reason = :rr, source = :src WHERE clinic_id = :c AND id = :id");
+  q.run(
+      "UPDATE waiting_entries SET program_id = :p, given_name = :g, family_name = :f, email = :e, phone = :ph, "
+      "preferred_contact = :pc, prescreen_pregnant = :pp, prescreen_substance_use = :ps, "
+      "prescreen_high_blood_pressure = :pb, age_years = :age, status = :st, urgent = :u, urgent_reason = :ur, "
+      "cleared_for_offer = :cl, joined_ms = :j, offered_ms = :o, offer_expires_ms = :x, updated_ms = :up, "
+      "removed_reason = :rr, source = :src WHERE clinic_id = :c AND id = :id");
 }
 
 std::optional<EntryRow> SociTransaction::entry(const ClinicId& clinic, std::string_view id) {
@@ -162,10 +207,18 @@ std::vector<EntryRow> SociTransaction::entries(const ClinicId& clinic, std::stri
 
 void SociTransaction::insert_outbox(const app::OutboxRow& m) {
   DynamicQuery q(sql());
-  q.arg(m.id); q.arg(m.clinic_id); q.arg(m.channel); q.arg(m.recipient); q.arg(m.subject); q.arg(m.body);
-  q.arg(m.entity_type); q.arg(m.entity_id); q.arg(static_cast<long long>(m.created_ms));
-  q.run("INSERT INTO outbox (id, clinic_id, channel, recipient, subject, body, entity_type, entity_id, created_ms, "
-        "sent_ms) VALUES (:id, :c, :ch, :r, :s, :b, :et, :eid, :t, 0)");
+  q.arg(m.id);
+  q.arg(m.clinic_id);
+  q.arg(m.channel);
+  q.arg(m.recipient);
+  q.arg(m.subject);
+  q.arg(m.body);
+  q.arg(m.entity_type);
+  q.arg(m.entity_id);
+  q.arg(static_cast<long long>(m.created_ms));
+  q.run(
+      "INSERT INTO outbox (id, clinic_id, channel, recipient, subject, body, entity_type, entity_id, created_ms, "
+      "sent_ms) VALUES (:id, :c, :ch, :r, :s, :b, :et, :eid, :t, 0)");
 }
 
 std::vector<app::OutboxRow> SociTransaction::outbox(const ClinicId& clinic, std::string_view entity_id) {
@@ -174,10 +227,18 @@ std::vector<app::OutboxRow> SociTransaction::outbox(const ClinicId& clinic, std:
   q.arg(std::string(entity_id));
   app::OutboxRow m;
   long long created = 0;
-  q.into(m.id); q.into(m.clinic_id); q.into(m.channel); q.into(m.recipient); q.into(m.subject); q.into(m.body);
-  q.into(m.entity_type); q.into(m.entity_id); q.into(created);
-  q.run("SELECT id, clinic_id, channel, recipient, subject, body, entity_type, entity_id, created_ms FROM outbox "
-        "WHERE clinic_id = :c AND entity_id = :e ORDER BY created_ms, id");
+  q.into(m.id);
+  q.into(m.clinic_id);
+  q.into(m.channel);
+  q.into(m.recipient);
+  q.into(m.subject);
+  q.into(m.body);
+  q.into(m.entity_type);
+  q.into(m.entity_id);
+  q.into(created);
+  q.run(
+      "SELECT id, clinic_id, channel, recipient, subject, body, entity_type, entity_id, created_ms FROM outbox "
+      "WHERE clinic_id = :c AND entity_id = :e ORDER BY created_ms, id");
   std::vector<app::OutboxRow> out;
   while (q.fetch()) {
     auto copy = m;

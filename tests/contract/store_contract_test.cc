@@ -262,12 +262,14 @@ TEST_F(StoreContract, PatientPrefixSearchOnFamilyOrGivenName) {
   add_patient("pat_3", "cln_a", "Okoro", "Adeyemi");
   add_patient("pat_4", "cln_b", "Oksana", "Okafor");
   auto tx = store->begin(Store::Mode::read);
-  auto ok = tx->patients(a, "ok", std::nullopt, 10);
+  EXPECT_EQ(tx->patients(a, app::PatientQuery{"", "1980-01-01", ""}, std::nullopt, 10).size(), 3u);
+  EXPECT_TRUE(tx->patients(a, app::PatientQuery{"", "1981-01-01", ""}, std::nullopt, 10).empty());
+  auto ok = tx->patients(a, app::PatientQuery{"ok", "", ""}, std::nullopt, 10);
   ASSERT_EQ(ok.size(), 2u);
   EXPECT_EQ(ok[0].id, "pat_3");  // Adeyemi before Okafor
   EXPECT_EQ(ok[1].id, "pat_1");
-  EXPECT_EQ(tx->patients(a, "", std::nullopt, 10).size(), 3u);
-  EXPECT_TRUE(tx->patients(a, "zz", std::nullopt, 10).empty());
+  EXPECT_EQ(tx->patients(a, app::PatientQuery{"", "", ""}, std::nullopt, 10).size(), 3u);
+  EXPECT_TRUE(tx->patients(a, app::PatientQuery{"zz", "", ""}, std::nullopt, 10).empty());
   EXPECT_FALSE(tx->patient(b, "pat_1"));
   EXPECT_EQ(tx->patient(a, "pat_1")->family_name, "Okafor");
 }
@@ -278,7 +280,7 @@ TEST_F(StoreContract, PatientListPagesWithoutGapsOrRepeats) {
   std::optional<app::PatientCursor> after;
   auto tx = store->begin(Store::Mode::read);
   for (int page = 0; page < 4; ++page) {
-    auto rows = tx->patients(a, "", after, 3);
+    auto rows = tx->patients(a, app::PatientQuery{"", "", ""}, after, 3);
     for (const auto& r : rows) EXPECT_TRUE(seen.insert(r.id).second) << r.id;
     if (rows.empty()) break;
     after = app::PatientCursor{"same", "given", rows.back().id};
@@ -399,8 +401,9 @@ TEST_F(StoreContract, DemographicsStartBlankAndUpdateWithTheIdentity) {
   EXPECT_EQ(p->family_name, "Okafor-Lind");
   EXPECT_EQ(p->date_of_birth, "1986-03-15");
   EXPECT_EQ(p->created_ms, 5);
-  ASSERT_EQ(tx->patients(a, "okafor-l", std::nullopt, 10).size(), 1u) << "the search keys follow the new names";
-  EXPECT_TRUE(tx->patients(a, "maya", std::nullopt, 10).empty());
+  ASSERT_EQ(tx->patients(a, app::PatientQuery{"okafor-l", "", ""}, std::nullopt, 10).size(), 1u)
+      << "the search keys follow the new names";
+  EXPECT_TRUE(tx->patients(a, app::PatientQuery{"maya", "", ""}, std::nullopt, 10).empty());
 }
 
 TEST_F(StoreContract, ReadingDemographicsForChangeWaitsForAnEarlierWriter) {

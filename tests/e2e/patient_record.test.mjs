@@ -55,6 +55,12 @@ test('the front desk completes the demographics; the record keeps its identity',
   assert.equal(saved.status, 200, saved.text);
   assert.equal(saved.json.phone, '+442079460958');
   assert.equal(saved.json.email, 'iris.novak@example.org');
+  // Search finds the patient by phone (any formatting, by prefix) and by date of birth.
+  for (const q of ['+44 20 7946', '+442079460958', saved.json.date_of_birth]) {
+    const found = await api(desk, 'GET', `/patients?q=${encodeURIComponent(q)}`);
+    assert.equal(found.status, 200, found.text);
+    assert.ok(found.json.items.some((p) => p.id === patientId), `search "${q}" finds the patient`);
+  }
 
   const read = await api(therapist, 'GET', `/patients/${patientId}`);
   assert.equal(read.status, 200, read.text);

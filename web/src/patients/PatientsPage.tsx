@@ -45,7 +45,7 @@ export function PatientsPage({ api, canRegister }: PatientsPageProps) {
         <section class="panel wide" aria-labelledby="patients-heading">
           <h2 id="patients-heading">Find a patient</h2>
           <form role="search" onSubmit={(e) => e.preventDefault()}>
-            <TextField label="Search by name" name="q" type="search" value={search} onValue={setSearch} hint="Type the start of a name." autoComplete="off" />
+            <TextField label="Search patients" name="q" type="search" value={search} onValue={setSearch} hint="The start of a name or phone number, or a date of birth as YYYY-MM-DD." autoComplete="off" />
           </form>
           <PatientTable patients={patients.items} />
           <ListStatus list={patients} emptyText={query ? 'No patient matches this name.' : 'No patients yet.'} />
