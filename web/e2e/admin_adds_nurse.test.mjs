@@ -2,34 +2,11 @@
 // admin then finds both events in the audit log. Runs the real server binary and
 // Debian's Chromium. Needs `npm run build` (web/dist) and build/test/ketaclinic.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_USERS, binaryPath, repoRoot, startServer } from '../../tests/support/server.mjs';
+import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
+import { assertBuilt, launchPersistent, navLinks, screenshotPath, signIn, signOut, watchProblems } from './browser.mjs';
 
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const NURSE = { email: `nina.${Date.now()}@demo.test`, name: 'Nina Nurse', password: 'nurse-password-2026' };
-
-async function signIn(page, email, password) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to KetaClinic' }).waitFor();
-}
-
-const navLinks = (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
 
 /** Rows of the audit table whose action is exactly `action`, optionally for one user. */
 const auditRows = (page, action, userEmail) => {
@@ -38,20 +15,14 @@ const auditRows = (page, action, userEmail) => {
 };
 
 test('an admin adds a nurse, who cannot open admin pages; the audit log shows both', { timeout: 120_000 }, async () => {
-  assert.ok(existsSync(binaryPath), `no server binary at ${binaryPath}: build the server first`);
-  assert.ok(existsSync(join(repoRoot, 'web/dist/index.html')), 'no web/dist: run npm run build first');
+  assertBuilt();
   const server = await startServer();
-  const profile = mkdtempSync(join(tmpdir(), 'ketaclinic-chromium-'));
   let browser;
   try {
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 },
-    });
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(15_000);
+    browser = await launchPersistent();
+    const page = browser.page;
     const pageProblems = [];
-    page.on('pageerror', (error) => pageProblems.push(error.message));
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) pageProblems.push(m.text()); });
+    watchProblems(page, pageProblems);
 
     // The admin signs in and adds a nurse.
     await page.goto(server.url + '/');
@@ -88,8 +59,7 @@ test('an admin adds a nurse, who cannot open admin pages; the audit log shows bo
     await page.getByRole('heading', { name: 'Audit log' }).waitFor();
     await auditRows(page, 'user.create', DEMO_USERS.admin).filter({ hasText: nurseId }).waitFor();
     await auditRows(page, 'auth.login', NURSE.email).first().waitFor();
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'audit-log.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('audit-log.png'), fullPage: true });
 
     // Filtering by the nurse's email leaves only her events.
     await page.getByLabel('User (email or id)').fill(NURSE.email);
@@ -103,6 +73,5 @@ test('an admin adds a nurse, who cannot open admin pages; the audit log shows bo
     await browser?.close();
     await server.stop();
     server.cleanup();
-    rmSync(profile, { recursive: true, force: true });
   }
 });

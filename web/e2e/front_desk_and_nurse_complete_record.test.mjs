@@ -5,31 +5,13 @@
 // answer, and a therapist reads it all without any form. Runs the real server binary
 // and Debian's Chromium. Needs `npm run build` (web/dist) and build/test/ketaclinic.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_USERS, binaryPath, repoRoot, startServer } from '../../tests/support/server.mjs';
+import { DEMO_USERS, startServer } from '../../tests/support/server.mjs';
+import {
+  DESKTOP, assertBuilt, headerBadges, launchChromium, openPage, posted, screenshotPath, signIn, signOut, watchProblems,
+} from './browser.mjs';
 
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
 const PATIENT = 'Okafor, Maya'; // a demo patient
-
-async function signIn(page, email) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to KetaClinic' }).waitFor();
-}
 
 /** From the Patients list to the patient's Record tab. */
 async function openRecord(page) {
@@ -40,28 +22,15 @@ async function openRecord(page) {
   return page.getByRole('tabpanel', { name: 'Record' });
 }
 
-/** Waits for the POST to `pathEnd` that `action` sends; returns its status. */
-async function posted(page, pathEnd, action) {
-  const response = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(pathEnd));
-  await action();
-  return (await response).status();
-}
-
-const headerBadges = (page) => page.locator('.chart-header .badge').allInnerTexts();
-
 test('the front desk completes the demographics; a nurse adds weight, height, an allergy and an ECG', { timeout: 180_000 }, async () => {
-  assert.ok(existsSync(binaryPath), `no server binary at ${binaryPath}: build the server first`);
-  assert.ok(existsSync(join(repoRoot, 'web/dist/index.html')), 'no web/dist: run npm run build first');
+  assertBuilt();
   const server = await startServer();
   let browser;
   try {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    page.setDefaultTimeout(15_000);
+    browser = await launchChromium();
+    const page = await openPage(browser, DESKTOP);
     const problems = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) problems.push(m.text()); });
+    watchProblems(page, problems);
 
     // The front desk fills in the demographics; the server refuses a malformed phone at its field.
     await page.goto(server.url + '/');
@@ -115,7 +84,7 @@ test('the front desk completes the demographics; a nurse adds weight, height, an
     await page.getByRole('tab', { name: 'Record' }).click();
     assert.match(await record.locator('.pregnancy-status').innerText(), /Pregnant\s+No — recorded \d{4}-\d\d-\d\d by nurse@demo\.test/);
     assert.ok((await headerBadges(page)).includes('Allergy: Penicillin'));
-    await page.screenshot({ path: join(SCREENSHOTS, 'patient-record.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('patient-record.png'), fullPage: true });
     await signOut(page);
 
     // The therapist reads the record, with no form to change it.

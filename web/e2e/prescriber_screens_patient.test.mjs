@@ -7,39 +7,14 @@
 // binary and Debian's Chromium. Needs `npm run build` (web/dist) and
 // build/test/ketaclinic.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_USERS, binaryPath, repoRoot, startServer } from '../../tests/support/server.mjs';
+import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
+import {
+  DESKTOP, apiSignIn, assertBuilt, headerBadges, launchChromium, openPage, posted, screenshotPath, signIn, signOut, watchProblems,
+} from './browser.mjs';
 
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PATIENT = 'Okafor, Maya'; // a demo patient
 const OVERRIDE_REQUIRED = 'Enter why treatment may go ahead despite the exclusion.';
-
-async function signIn(page, email, password) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to KetaClinic' }).waitFor();
-}
-
-/** Records page errors and CSP violations, which the strict CSP would report on the console. */
-function watchProblems(page, problems) {
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) problems.push(m.text()); });
-}
 
 /** From the Patients list to the patient's chart; returns the patient id from the address. */
 async function openChart(page, name) {
@@ -56,37 +31,14 @@ async function answer(page, questionStart, value) {
   await page.getByRole('group', { name: new RegExp(`^${questionStart}`) }).getByRole('radio', { name: value, exact: true }).check();
 }
 
-/** Waits for the POST to `pathEnd` that `action` sends; returns its status. */
-async function posted(page, pathEnd, action) {
-  const response = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith(pathEnd));
-  await action();
-  return (await response).status();
-}
-
-const headerBadges = (page) => page.locator('.chart-header .badge').allInnerTexts();
-
-/** A bearer sign-in for checking the server's rule directly (no cookie, no CSRF). */
-async function bearer(server, email) {
-  const response = await fetch(server.url + '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD, token_delivery: 'bearer' }),
-  });
-  assert.equal(response.status, 200);
-  return (await response.json()).token;
-}
-
 test('a nurse documents the history; the prescriber overrides an exclusion; a benzodiazepine asks for re-screening', { timeout: 180_000 }, async () => {
-  assert.ok(existsSync(binaryPath), `no server binary at ${binaryPath}: build the server first`);
-  assert.ok(existsSync(join(repoRoot, 'web/dist/index.html')), 'no web/dist: run npm run build first');
+  assertBuilt();
   const server = await startServer();
   let browser;
   try {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const problems = [];
-    const page = await (await browser.newContext(DESKTOP)).newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await openPage(browser, DESKTOP);
     watchProblems(page, problems);
 
     // The nurse opens the patient: not screened, history incomplete.
@@ -160,7 +112,7 @@ test('a nurse documents the history; the prescriber overrides an exclusion; a be
     assert.ok(await form.getByLabel('Override reason (required)').evaluate((el) => el === el.ownerDocument.activeElement), 'focus is on the override reason');
     assert.deepEqual(decisions, []);
     // ...and the server refuses it too (400, field override_reason).
-    const token = await bearer(server, DEMO_USERS.prescriber);
+    const { token } = await apiSignIn(server, DEMO_USERS.prescriber);
     const refused = await fetch(`${server.url}/api/v1/patients/${encodeURIComponent(patientId)}/eligibility-decisions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -178,7 +130,7 @@ test('a nurse documents the history; the prescriber overrides an exclusion; a be
     await latest.getByText('Aneurysm repaired in 2019', { exact: false }).waitFor();
     assert.match(await latest.innerText(), /Decided\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d by .+/);
     assert.deepEqual((await headerBadges(page)).slice(0, 2), ['Eligible', 'Override']);
-    await page.screenshot({ path: join(SCREENSHOTS, 'screening.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('screening.png'), fullPage: true });
     await signOut(page);
 
     // The nurse adds a benzodiazepine: the header flags it and asks for re-screening.
@@ -198,7 +150,7 @@ test('a nurse documents the history; the prescriber overrides an exclusion; a be
     // The new interaction leads Needs review; questions not yet asked come after it.
     assert.match(await panel.locator('.finding-needs_review .finding').first().innerText(), /benzodiazepine/);
     assert.match(await panel.locator('.finding-needs_review .not-yet-asked').innerText(), /^Not yet asked \(\d+\)$/);
-    await page.screenshot({ path: join(SCREENSHOTS, 'screening-rescreen.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('screening-rescreen.png'), fullPage: true });
 
     assert.deepEqual(problems, []);
   } finally {

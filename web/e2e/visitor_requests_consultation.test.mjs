@@ -4,52 +4,13 @@
 // binary and Debian's Chromium. Needs `npm run build` (web/dist) and
 // build/test/ketaclinic.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_USERS, binaryPath, repoRoot, startServer } from '../../tests/support/server.mjs';
+import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
+import {
+  DESKTOP, PHONE, assertBuilt, demoClinicId, launchChromium, navLinks, openPage, screenshotPath, signIn, signOut, watchProblems,
+} from './browser.mjs';
 
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const VISITOR = { given: 'Vera', family: `Quill-${Date.now().toString(36)}`, email: 'vera.quill@example.org', phone: '+44 20 7946 0958' };
-
-async function signIn(page, email, password) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to KetaClinic' }).waitFor();
-}
-
-const navLinks = (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-
-/** Records page errors and CSP violations, which the strict CSP would report on the console. */
-function watchProblems(page, problems) {
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) problems.push(m.text()); });
-}
-
-/** The demo clinic's id, from an API sign-in (bearer: no cookie, no CSRF). */
-async function demoClinicId(server) {
-  const response = await fetch(server.url + '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_USERS.admin, password: DEMO_PASSWORD, token_delivery: 'bearer' }),
-  });
-  assert.equal(response.status, 200);
-  return (await response.json()).user.clinic.id;
-}
 
 async function openEnquiries(page) {
   await page.getByRole('link', { name: 'Enquiries' }).click();
@@ -57,21 +18,18 @@ async function openEnquiries(page) {
 }
 
 test('a visitor requests a consultation on a phone; the front desk moves it on; a nurse only reads it', { timeout: 120_000 }, async () => {
-  assert.ok(existsSync(binaryPath), `no server binary at ${binaryPath}: build the server first`);
-  assert.ok(existsSync(join(repoRoot, 'web/dist/index.html')), 'no web/dist: run npm run build first');
+  assertBuilt();
   const server = await startServer();
   let browser;
   try {
     const clinicId = await demoClinicId(server);
     const printed = server.output().match(/Public consultation request page: (\S+)/);
     if (printed) assert.equal(new URL(printed[1]).pathname, `/request/${clinicId}`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const problems = [];
 
     // The visitor opens the public page on a phone. It never asks who is signed in.
-    const visitor = await (await browser.newContext(PHONE)).newPage();
-    visitor.setDefaultTimeout(15_000);
+    const visitor = await openPage(browser, PHONE);
     watchProblems(visitor, problems);
     const apiCalls = [];
     visitor.on('request', (r) => { const path = new URL(r.url()).pathname; if (path.startsWith('/api/')) apiCalls.push(`${r.method()} ${path}`); });
@@ -93,20 +51,19 @@ test('a visitor requests a consultation on a phone; the front desk moves it on; 
     await visitor.getByLabel("Anything else you'd like us to know (optional)").fill('Weekday evenings are easiest for me.');
     await visitor.getByLabel('How did you hear about us? (optional)').fill('My GP');
     await visitor.getByRole('checkbox', { name: /^I agree that .+ may contact me about this request\.$/ }).check();
-    await visitor.screenshot({ path: join(SCREENSHOTS, 'consultation-request-phone.png'), fullPage: true });
+    await visitor.screenshot({ path: screenshotPath('consultation-request-phone.png'), fullPage: true });
 
     const sent = visitor.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/consultation-requests'));
     await visitor.getByRole('button', { name: 'Send request' }).click();
     assert.equal((await sent).status(), 202);
     await visitor.getByRole('heading', { name: 'Request sent' }).waitFor();
     assert.ok(await visitor.locator('.confirmation').evaluate((el) => el === el.ownerDocument.activeElement), 'focus is on the confirmation');
-    await visitor.screenshot({ path: join(SCREENSHOTS, 'consultation-request-received-phone.png') });
+    await visitor.screenshot({ path: screenshotPath('consultation-request-received-phone.png') });
     assert.deepEqual(apiCalls, [`GET /api/v1/public/clinics/${clinicId}`, `POST /api/v1/public/clinics/${clinicId}/consultation-requests`]);
     assert.equal(await visitor.evaluate('localStorage.length'), 0, 'nothing kept in localStorage');
 
     // The front desk finds the new request and moves it on.
-    const page = await (await browser.newContext(DESKTOP)).newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await openPage(browser, DESKTOP);
     watchProblems(page, problems);
     await page.goto(server.url + '/');
     await signIn(page, DEMO_USERS.front_desk, DEMO_PASSWORD);
@@ -130,7 +87,7 @@ test('a visitor requests a consultation on a phone; the front desk moves it on; 
     assert.equal(history.length, 3, `history: ${history.join(' | ')}`);
     assert.ok(history.slice(1).every((line) => line.includes(DEMO_USERS.front_desk)), `history: ${history.join(' | ')}`);
     assert.equal(await detail.getByRole('button', { name: 'Mark consultation booked' }).count(), 0);
-    await page.screenshot({ path: join(SCREENSHOTS, 'enquiries.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('enquiries.png'), fullPage: true });
     await signOut(page);
 
     // A nurse sees the booked enquiry but no way to change it.

@@ -6,57 +6,18 @@
 // server binary and Debian's Chromium. Needs `npm run build` (web/dist) and
 // build/test/ketaclinic.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { DEMO_PASSWORD, DEMO_USERS, binaryPath, repoRoot, startServer } from '../../tests/support/server.mjs';
+import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
+import {
+  DESKTOP, PHONE, assertBuilt, demoClinicId, launchChromium, navLinks, openPage, posted, screenshotPath, signIn, signOut, watchProblems,
+} from './browser.mjs';
 
-const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const RUN = Date.now().toString(36);
 const PROGRAM = `Evening intake ${RUN}`;
 const VISITOR = { given: 'Vera', family: `Quill-${RUN}`, email: 'vera.quill@example.org' };
 const CALLER = { given: 'Sam', family: `Okoro-${RUN}`, phone: '+44 20 7946 0411' };
 const URGENT_REASON = 'Worsening symptoms; the prescriber asked for priority.';
 const OFFER_HOURS = 48;
-
-async function signIn(page, email, password) {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
-
-async function signOut(page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await page.getByRole('heading', { name: 'Sign in to KetaClinic' }).waitFor();
-}
-
-const navLinks = (page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
-
-/** Records page errors and CSP violations, which the strict CSP would report on the console. */
-function watchProblems(page, problems) {
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) problems.push(m.text()); });
-}
-
-/** The demo clinic's id, from an API sign-in (bearer: no cookie, no CSRF). */
-async function demoClinicId(server) {
-  const response = await fetch(server.url + '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: DEMO_USERS.admin, password: DEMO_PASSWORD, token_delivery: 'bearer' }),
-  });
-  assert.equal(response.status, 200);
-  return (await response.json()).user.clinic.id;
-}
 
 /** Opens Waiting lists and waits for the program's list to be read. */
 async function openWaitingLists(page) {
@@ -65,13 +26,6 @@ async function openWaitingLists(page) {
   await page.getByRole('heading', { name: 'Waiting lists', level: 1 }).waitFor();
   await page.getByRole('heading', { name: PROGRAM, level: 2, exact: true }).waitFor();
   assert.equal((await listed).status(), 200);
-}
-
-/** Waits for the POST to a path matching `pathPattern` that `action` sends; returns its status. */
-async function posted(page, pathPattern, action) {
-  const response = page.waitForResponse((r) => r.request().method() === 'POST' && pathPattern.test(new URL(r.url()).pathname));
-  await action();
-  return (await response).status();
 }
 
 const card = (page, person) => page.locator('li.waiting-entry', { hasText: person.family });
@@ -93,17 +47,14 @@ async function assertOfferExpiry(page, person) {
 }
 
 test('a visitor joins from a phone; an urgent caller gets the first place, declines, and the place passes on', { timeout: 180_000 }, async () => {
-  assert.ok(existsSync(binaryPath), `no server binary at ${binaryPath}: build the server first`);
-  assert.ok(existsSync(join(repoRoot, 'web/dist/index.html')), 'no web/dist: run npm run build first');
+  assertBuilt();
   const server = await startServer();
   let browser;
   try {
     const clinicId = await demoClinicId(server);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const problems = [];
-    const page = await (await browser.newContext(DESKTOP)).newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await openPage(browser, DESKTOP);
     watchProblems(page, problems);
 
     // The admin creates a program with no places yet.
@@ -125,8 +76,7 @@ test('a visitor joins from a phone; an urgent caller gets the first place, decli
     await signOut(page);
 
     // A visitor joins the list from the public page on a phone, without signing in.
-    const visitor = await (await browser.newContext(PHONE)).newPage();
-    visitor.setDefaultTimeout(15_000);
+    const visitor = await openPage(browser, PHONE);
     watchProblems(visitor, problems);
     const apiCalls = [];
     visitor.on('request', (r) => { const path = new URL(r.url()).pathname; if (path.startsWith('/api/')) apiCalls.push(`${r.method()} ${path}`); });
@@ -153,12 +103,12 @@ test('a visitor joins from a phone; an urgent caller gets the first place, decli
     }
     await joinForm.getByLabel('Your age in years (optional)').fill('41');
     await joinForm.getByRole('checkbox', { name: /^I agree that .+ may contact me about a place on this waiting list\.$/ }).check();
-    await visitor.screenshot({ path: join(SCREENSHOTS, 'waiting-list-join-phone.png'), fullPage: true });
+    await visitor.screenshot({ path: screenshotPath('waiting-list-join-phone.png'), fullPage: true });
     assert.equal(await posted(visitor, /\/waiting-lists\/[^/]+\/entries$/, () => joinForm.getByRole('button', { name: 'Join the waiting list' }).click()), 202);
     const received = visitor.locator('.confirmation', { has: visitor.getByRole('heading', { name: 'Waiting list request sent' }) });
     await received.waitFor();
     assert.ok(await received.evaluate((el) => el === el.ownerDocument.activeElement), 'focus is on the confirmation');
-    await received.screenshot({ path: join(SCREENSHOTS, 'waiting-list-joined-phone.png') });
+    await received.screenshot({ path: screenshotPath('waiting-list-joined-phone.png') });
     assert.deepEqual(apiCalls.map((c) => c.replace(/wlp_\w+/, '{program}')), [
       `GET /api/v1/public/clinics/${clinicId}`,
       `POST /api/v1/public/clinics/${clinicId}/waiting-lists/{program}/entries`,
@@ -220,7 +170,7 @@ test('a visitor joins from a phone; an urgent caller gets the first place, decli
     await assertOfferExpiry(page, VISITOR);
     assert.ok(await card(page, CALLER).locator('h3').evaluate((el) => el === el.ownerDocument.activeElement), 'focus returns to the entry');
     await page.getByRole('status').filter({ hasText: `${CALLER.given} ${CALLER.family}: decline recorded.` }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'waiting-lists.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('waiting-lists.png'), fullPage: true });
 
     assert.deepEqual(problems, []);
   } finally {
