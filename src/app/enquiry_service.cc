@@ -5,6 +5,9 @@
 
 #include "app/cursor.h"
 #include "app/ids.h"
+#include "domain/demographics.h"
+#include "domain/patient.h"
+#include "domain/time.h"
 
 namespace kc::app {
 namespace {
@@ -134,6 +137,39 @@ Result<EnquiryDetail> EnquiryService::get(const Caller& caller, const std::strin
   audit_.record(*tx, caller, "enquiry.read", "enquiry", id);
   tx->commit();
   return detail;
+}
+
+Result<EnquiryRow> EnquiryService::register_patient(const Caller& caller, const std::string& id,
+                                                    const std::string& date_of_birth) {
+  if (!caller.can(Action::enquiries_write) || !caller.can(Action::patients_write)) {
+    audit_.record_denied(store_, caller, "enquiry.register", "enquiry", id);
+    return Error::forbidden();
+  }
+  auto tx = store_.begin(Store::Mode::write);
+  auto e = tx->enquiry(caller.clinic, id);
+  if (!e) return Error::not_found("No such enquiry.");
+  if (!e->patient_id.empty())
+    return Error::conflict("already_registered", "This enquiry's person is registered already.", "id");
+  const std::int64_t now = clock_.now_ms();
+  auto identity = validate_patient_identity(e->given_name, e->family_name, date_of_birth, date_of(now));
+  if (!identity) return identity.error();
+  PatientRow patient{new_id(crypto_, "pat"),
+                     caller.clinic.value,
+                     identity->given_name,
+                     identity->family_name,
+                     format_date(identity->date_of_birth),
+                     now};
+  tx->insert_patient(patient);
+  Demographics contacts;  // what the enquiry told us; the rest is asked at registration
+  contacts.phone = e->phone;
+  contacts.email = e->email;
+  tx->update_patient(caller.clinic, patient, contacts);
+  tx->link_enquiry_patient(caller.clinic, id, patient.id, now);
+  audit_.record(*tx, caller, "patient.create", "patient", patient.id);
+  audit_.record(*tx, caller, "enquiry.register", "enquiry", id);
+  auto updated = tx->enquiry(caller.clinic, id);
+  tx->commit();
+  return *updated;
 }
 
 Result<EnquiryRow> EnquiryService::change_status(const Caller& caller, const std::string& id, const std::string& status,

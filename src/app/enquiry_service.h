@@ -50,6 +50,10 @@ class EnquiryService {
   /// `status` empty: every open enquiry; "open" too; otherwise one status.
   Result<EnquiryPage> list(const Caller& caller, const std::string& status, const std::string& cursor, int limit);
   Result<EnquiryDetail> get(const Caller& caller, const std::string& id);
+  /// Registers the person of an enquiry as a patient: names, phone and e-mail come
+  /// from the enquiry, the date of birth from the front desk. One patient per enquiry.
+  Result<EnquiryRow> register_patient(const Caller& caller, const std::string& id, const std::string& date_of_birth);
+
   Result<EnquiryRow> change_status(const Caller& caller, const std::string& id, const std::string& status,
                                    const std::string& reason);
 

@@ -89,6 +89,7 @@ struct EnquiryRow {
   std::string close_reason;
   std::string duplicate_of;  // empty: a first request
   int linked_count = 0;      // later requests linked to this one (filled on read)
+  std::string patient_id;    // the patient registered from it; empty until then
 };
 
 struct EnquiryEventRow {
@@ -263,6 +264,8 @@ class Transaction {
   virtual void update_enquiry_status(const ClinicId& clinic, std::string_view id, std::string_view status,
                                      std::string_view close_reason, std::int64_t now_ms) = 0;
   virtual std::optional<EnquiryRow> enquiry(const ClinicId& clinic, std::string_view id) = 0;
+  virtual void link_enquiry_patient(const ClinicId& clinic, std::string_view id, std::string_view patient_id,
+                                    std::int64_t now_ms) = 0;
   /// First requests (not linked repeats), newest first.
   virtual std::vector<EnquiryRow> enquiries(const ClinicId& clinic, const EnquiryFilter& filter) = 0;
   /// The earliest open first request since `since_ms` with this e-mail or phone (either

@@ -57,6 +57,7 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/enquiries", {h::create_enquiry, Access::session});
   router_.add("GET", "/api/v1/enquiries/{id}", {h::get_enquiry, Access::session});
   router_.add("POST", "/api/v1/enquiries/{id}/status", {h::change_enquiry_status, Access::session});
+  router_.add("POST", "/api/v1/enquiries/{id}/register", {h::register_enquiry_patient, Access::session});
 }
 
 void add_security_headers(Response& r) {

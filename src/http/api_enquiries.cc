@@ -101,6 +101,14 @@ Response get_enquiry(Call& call) {
   return json_response(200, out);
 }
 
+Response register_enquiry_patient(Call& call) {
+  auto body = parse_object(call.request.body);
+  if (!body) return error_response(body.error());
+  auto dob = string_field(*body, "date_of_birth");
+  if (!dob) return error_response(dob.error());
+  return enquiry_answer(201, call.api.services().enquiries.register_patient(*call.caller, call.params[0], *dob));
+}
+
 Response change_enquiry_status(Call& call) {
   auto body = parse_object(call.request.body);
   if (!body) return error_response(body.error());

@@ -62,6 +62,7 @@ Response list_enquiries(Call&);
 Response create_enquiry(Call&);
 Response get_enquiry(Call&);
 Response change_enquiry_status(Call&);
+Response register_enquiry_patient(Call&);
 
 /// Reads ?limit= (default `fallback`, 1..max) or returns an error naming "limit".
 Result<int> limit_param(const Request& request, int fallback, int max);

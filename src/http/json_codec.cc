@@ -135,7 +135,8 @@ json::object to_json(const app::EnquiryRow& e) {
           {"consent_to_contact", e.consent_to_contact},
           {"close_reason", e.close_reason},
           {"duplicate_of", e.duplicate_of.empty() ? json::value(nullptr) : json::value(e.duplicate_of)},
-          {"linked_count", e.linked_count}};
+          {"linked_count", e.linked_count},
+          {"patient_id", e.patient_id.empty() ? json::value(nullptr) : json::value(e.patient_id)}};
 }
 
 json::object to_json(const app::EnquiryEventRow& ev) {

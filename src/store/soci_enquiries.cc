@@ -11,7 +11,7 @@ constexpr const char* kEnquiryColumns =
     "e.id, e.clinic_id, e.created_ms, e.updated_ms, e.source, e.status, e.given_name, e.family_name, e.email, "
     "e.phone, e.preferred_contact, e.conditions, e.reason_text, e.heard_from, e.consent_to_contact, "
     "e.close_reason, COALESCE(e.duplicate_of, ''), "
-    "(SELECT COUNT(*) FROM enquiries d WHERE d.clinic_id = e.clinic_id AND d.duplicate_of = e.id)";
+    "(SELECT COUNT(*) FROM enquiries d WHERE d.clinic_id = e.clinic_id AND d.duplicate_of = e.id), e.patient_id";
 
 struct EnquiryFields {
   EnquiryRow row;
@@ -37,6 +37,7 @@ struct EnquiryFields {
     q.into(row.close_reason);
     q.into(row.duplicate_of);
     q.into(linked);
+    q.into(row.patient_id);
   }
   EnquiryRow take() const {
     EnquiryRow r = row;
@@ -108,6 +109,16 @@ void SociTransaction::update_enquiry_status(const app::ClinicId& clinic, std::st
   q.arg(clinic.value);
   q.arg(std::string(id));
   q.run("UPDATE enquiries SET status = :s, close_reason = :r, updated_ms = :t WHERE clinic_id = :c AND id = :id");
+}
+
+void SociTransaction::link_enquiry_patient(const app::ClinicId& clinic, std::string_view id,
+                                           std::string_view patient_id, std::int64_t now_ms) {
+  DynamicQuery q(sql());
+  q.arg(std::string(patient_id));
+  q.arg(static_cast<long long>(now_ms));
+  q.arg(clinic.value);
+  q.arg(std::string(id));
+  q.run("UPDATE enquiries SET patient_id = :p, updated_ms = :t WHERE clinic_id = :c AND id = :id");
 }
 
 std::optional<EnquiryRow> SociTransaction::enquiry(const app::ClinicId& clinic, std::string_view id) {

@@ -45,6 +45,8 @@ class SociTransaction final : public app::Transaction {
   void update_enquiry_status(const app::ClinicId& clinic, std::string_view id, std::string_view status,
                              std::string_view close_reason, std::int64_t now_ms) override;
   std::optional<app::EnquiryRow> enquiry(const app::ClinicId& clinic, std::string_view id) override;
+  void link_enquiry_patient(const app::ClinicId& clinic, std::string_view id, std::string_view patient_id,
+                            std::int64_t now_ms) override;
   std::vector<app::EnquiryRow> enquiries(const app::ClinicId& clinic, const app::EnquiryFilter& filter) override;
   std::optional<app::EnquiryRow> first_enquiry_by_contact(const app::ClinicId& clinic, std::string_view email,
                                                           std::string_view phone, std::int64_t since_ms) override;

@@ -312,6 +312,8 @@ TEST_F(StoreContract, EnquiriesQueueLinksAndHistory) {
     tx->insert_enquiry(enquiry("enq_3", "cln_a", 300, "n@x.test"));
     tx->insert_enquiry(enquiry("enq_9", "cln_b", 400, "m@x.test"));
     tx->insert_enquiry_event(a, {"enq_1", 100, "new", "", "", ""});
+    tx->link_enquiry_patient(b, "enq_1", "pat_x", 150);  // other clinic: no effect
+    tx->link_enquiry_patient(a, "enq_2", "pat_y", 160);
     tx->update_enquiry_status(a, "enq_3", "closed", "No longer interested", 500);
     tx->insert_enquiry_event(a, {"enq_3", 500, "closed", "", "No longer interested", ""});
     tx->commit();
@@ -328,6 +330,8 @@ TEST_F(StoreContract, EnquiriesQueueLinksAndHistory) {
   ASSERT_EQ(tx->enquiries(a, closed).size(), 1u);
   EXPECT_EQ(tx->enquiry(a, "enq_3")->close_reason, "No longer interested");
   EXPECT_EQ(tx->enquiry(a, "enq_3")->updated_ms, 500);
+  EXPECT_EQ(tx->enquiry(a, "enq_1")->patient_id, "");
+  EXPECT_EQ(tx->enquiry(a, "enq_2")->patient_id, "pat_y");
   EXPECT_FALSE(tx->enquiry(b, "enq_1"));
   EXPECT_EQ(tx->first_enquiry_by_contact(a, "m@x.test", "", 0)->id, "enq_1");
   EXPECT_FALSE(tx->first_enquiry_by_contact(a, "m@x.test", "", 101));

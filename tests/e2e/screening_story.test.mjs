@@ -31,10 +31,19 @@ test('enquiry, registration, history, screening, decision, re-screening', async 
   assert.equal(enquiry.status, 201, enquiry.text);
   await api(desk, 'POST', `/enquiries/${enquiry.json.id}/status`, { status: 'contacted' });
 
-  // 2. Registration.
-  const patient = await api(desk, 'POST', '/patients', { given_name: 'Rhea', family_name: 'Lindqvist', date_of_birth: '1984-04-02' });
-  assert.equal(patient.status, 201, patient.text);
-  patientId = patient.json.id;
+  // 2. Registration from the enquiry: names and phone carry over; once only.
+  const registered = await api(desk, 'POST', `/enquiries/${enquiry.json.id}/register`, { date_of_birth: '1984-04-02' });
+  assert.equal(registered.status, 201, registered.text);
+  patientId = registered.json.patient_id;
+  const patient = await api(desk, 'GET', `/patients/${patientId}`);
+  assert.equal(patient.json.family_name, 'Lindqvist');
+  assert.equal(patient.json.phone, '5551234567');
+  const again = await api(desk, 'POST', `/enquiries/${enquiry.json.id}/register`, { date_of_birth: '1984-04-02' });
+  assert.equal(again.status, 409);
+  const future = await api(desk, 'POST', '/enquiries', { given_name: 'X', family_name: 'Y', phone: '5550000000', preferred_contact: 'phone' });
+  const badDob = await api(desk, 'POST', `/enquiries/${future.json.id}/register`, { date_of_birth: '2999-01-01' });
+  assert.equal(badDob.status, 400);
+  assert.equal(badDob.json.error.field, 'date_of_birth');
 
   // 3. The front desk may not record clinical history; the nurse does.
   const refused = await api(desk, 'POST', `/patients/${patientId}/history`, { answers: { pregnant: 'no' } });

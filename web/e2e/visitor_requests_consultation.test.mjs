@@ -1,6 +1,7 @@
 // Story: a visitor asks for a consultation from a phone, without signing in; the
 // front desk finds the request in the enquiry queue, marks it contacted, then
-// booked; a nurse sees the enquiry but cannot change it. Runs the real server
+// booked, registers the person as a patient and opens their chart; a nurse sees
+// the enquiry, with the chart link, but cannot change it. Runs the real server
 // binary and Debian's Chromium. Needs `npm run build` (web/dist) and
 // build/test/ketaclinic.
 import assert from 'node:assert/strict';
@@ -17,7 +18,7 @@ async function openEnquiries(page) {
   await page.getByRole('heading', { name: 'Enquiries', level: 1 }).waitFor();
 }
 
-test('a visitor requests a consultation on a phone; the front desk moves it on; a nurse only reads it', { timeout: 120_000 }, async () => {
+test('a visitor requests a consultation on a phone; the front desk moves it on and registers them; a nurse only reads it', { timeout: 120_000 }, async () => {
   assertBuilt();
   const server = await startServer();
   let browser;
@@ -88,6 +89,37 @@ test('a visitor requests a consultation on a phone; the front desk moves it on; 
     assert.ok(history.slice(1).every((line) => line.includes(DEMO_USERS.front_desk)), `history: ${history.join(' | ')}`);
     assert.equal(await detail.getByRole('button', { name: 'Mark consultation booked' }).count(), 0);
     await page.screenshot({ path: screenshotPath('enquiries.png'), fullPage: true });
+
+    // The front desk registers the person as a patient. A date in the future is refused
+    // by the server, next to the field; a real one registers them and links to the chart.
+    const register = detail.getByRole('form', { name: 'Register as patient' });
+    const dateOfBirth = register.getByLabel('Date of birth');
+    assert.equal(await dateOfBirth.getAttribute('type'), 'date');
+    await dateOfBirth.fill('2999-01-01');
+    const refused = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/register'));
+    await register.getByRole('button', { name: 'Register as patient' }).click();
+    assert.equal((await refused).status(), 400);
+    await register.locator('.field-error').waitFor();
+    assert.equal(await dateOfBirth.getAttribute('aria-invalid'), 'true');
+    assert.equal(await detail.getByRole('link', { name: /chart/ }).count(), 0);
+
+    await dateOfBirth.fill('1984-06-02');
+    const registered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/register'));
+    await register.getByRole('button', { name: 'Register as patient' }).click();
+    const registeredResponse = await registered;
+    assert.equal(registeredResponse.status(), 201);
+    const { patient_id: patientId } = await registeredResponse.json();
+    assert.match(patientId, /^pat_/);
+    await detail.getByText('Registered as a patient').waitFor();
+    assert.equal(await detail.getByRole('button', { name: 'Register as patient' }).count(), 0);
+    const chartLink = detail.getByRole('link', { name: `Open the chart of ${VISITOR.given} ${VISITOR.family}` });
+    assert.equal(await chartLink.getAttribute('href'), `/patients/${patientId}`);
+    await chartLink.click();
+    await page.waitForURL(`${server.url}/patients/${patientId}`);
+    const chartHeader = page.locator('.chart-header');
+    await chartHeader.getByRole('heading', { name: `${VISITOR.family}, ${VISITOR.given}`, level: 1 }).waitFor();
+    assert.match(await chartHeader.innerText(), /1984-06-02/);
+    await page.screenshot({ path: screenshotPath('enquiry-registered-chart.png'), fullPage: true });
     await signOut(page);
 
     // A nurse sees the booked enquiry but no way to change it.
@@ -100,6 +132,9 @@ test('a visitor requests a consultation on a phone; the front desk moves it on; 
     await detail.getByText('Weekday evenings are easiest for me.').waitFor();
     assert.equal(await page.getByRole('button', { name: /^(Mark |Close enquiry|Add phone enquiry)/ }).count(), 0);
     assert.equal(await page.getByRole('heading', { name: 'Add phone enquiry' }).count(), 0);
+    await detail.getByRole('link', { name: `Open the chart of ${VISITOR.given} ${VISITOR.family}` }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Register as patient' }).count(), 0);
+    assert.equal(await page.getByLabel('Date of birth').count(), 0);
 
     assert.deepEqual(problems, []);
   } finally {

@@ -326,6 +326,8 @@ export interface Enquiry extends EnquiryDetails {
   duplicate_of: string | null;
   /** Later requests from the same e-mail or phone within 30 days. */
   linked_count: number;
+  /** The patient registered from this enquiry; null until then. */
+  patient_id: string | null;
 }
 
 export interface EnquiryStatusChange {
@@ -588,6 +590,13 @@ export class ApiClient {
   /** Moves an enquiry on (admin, front desk); closing needs a reason. 409 invalid_transition otherwise. */
   setEnquiryStatus(id: string, status: Exclude<EnquiryStatus, 'new'>, reason = ''): Promise<Enquiry> {
     return this.request('POST', `/enquiries/${encodeURIComponent(id)}/status`, { status, reason });
+  }
+  /**
+   * Registers the person behind an enquiry as a patient (admin, front desk), copying
+   * names, phone and e-mail. 400 on field date_of_birth, 409 already_registered.
+   */
+  registerEnquiryPatient(id: string, dateOfBirth: string): Promise<Enquiry> {
+    return this.request('POST', `/enquiries/${encodeURIComponent(id)}/register`, { date_of_birth: dateOfBirth });
   }
 
   /** The clinic's programs with their places and waiting counts (admin, front desk, prescriber, nurse). */

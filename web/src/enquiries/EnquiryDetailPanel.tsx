@@ -1,21 +1,23 @@
-// One enquiry in full: every field, the actions this user may take, later requests
-// from the same person, and the status history. Focus moves to its heading once
+// One enquiry in full: every field, the actions this user may take (including
+// registering the person as a patient), later requests from the same person, and
+// the status history. Focus moves to its heading once
 // loaded, and back there after each step.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { ApiClient, Condition, Enquiry, EnquiryWithHistory } from '../api';
+import { ApiError, type ApiClient, type Condition, type Enquiry, type EnquiryWithHistory } from '../api';
 import { problemFrom } from '../ui/form_problem';
 import { patientName } from '../ui/format';
 import { EnquiryActions } from './EnquiryActions';
 import { EnquiryFacts } from './EnquiryFacts';
 import { EnquiryHistory } from './EnquiryHistory';
 import { LinkedRequests } from './LinkedRequests';
+import { RegisterPatient } from './RegisterPatient';
 import { stepDoneMessage, type NextStep } from './enquiry_rules';
 
 interface EnquiryDetailPanelProps {
   api: ApiClient;
   id: string;
   conditions: readonly Condition[];
-  /** Show the status buttons (admin, front desk). */
+  /** Show the status buttons and "Register as patient" (admin, front desk). */
   canManage: boolean;
   /** The enquiry changed: update the queue and say so. */
   onChanged: (enquiry: Enquiry, message: string) => void;
@@ -24,6 +26,7 @@ interface EnquiryDetailPanelProps {
 export function EnquiryDetailPanel({ api, id, conditions, canManage, onChanged }: EnquiryDetailPanelProps) {
   const [enquiry, setEnquiry] = useState<EnquiryWithHistory | null>(null);
   const [error, setError] = useState('');
+  const [justRegistered, setJustRegistered] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus the heading after the render that follows a load (and after a dialog has closed).
   const [focusRequest, setFocusRequest] = useState(0);
@@ -55,6 +58,21 @@ export function EnquiryDetailPanel({ api, id, conditions, canManage, onChanged }
     }
   };
 
+  const register = async (dateOfBirth: string) => {
+    let registered: Enquiry;
+    try {
+      registered = await api.registerEnquiryPatient(id, dateOfBirth);
+    } catch (e) {
+      // 409 already_registered: someone else registered them; show the chart link.
+      if (e instanceof ApiError && e.status === 409) await load();
+      throw e;
+    }
+    setJustRegistered(true);
+    onChanged(registered, `${registered.given_name} ${registered.family_name}: registered as a patient.`);
+    await load();
+    setFocusRequest((n) => n + 1);
+  };
+
   return (
     <section class="panel enquiry-detail" aria-labelledby="enquiry-heading" aria-busy={!enquiry && !error}>
       <h2 id="enquiry-heading" ref={heading} tabIndex={-1}>
@@ -76,6 +94,7 @@ export function EnquiryDetailPanel({ api, id, conditions, canManage, onChanged }
       {enquiry && (
         <>
           {canManage && <EnquiryActions enquiry={enquiry} onStep={takeStep} />}
+          <RegisterPatient enquiry={enquiry} canRegister={canManage} justRegistered={justRegistered} onRegister={register} />
           <EnquiryFacts enquiry={enquiry} conditions={conditions} />
           <LinkedRequests linked={enquiry.linked} conditions={conditions} />
           <EnquiryHistory history={enquiry.history} />
