@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <string>
+#include <vector>
 
 #include "app/store.h"
 
@@ -43,6 +44,13 @@ class DynamicQuery {
   /// Executes a prepared statement again with the current values of its arguments.
   void rerun() { st_.execute(false); }
   bool fetch() { return st_.fetch(); }
+  /// Every remaining row, each made by `take()` from the bound fields.
+  template <class Take>
+  auto collect(Take take) {
+    std::vector<decltype(take())> out;
+    while (fetch()) out.push_back(take());
+    return out;
+  }
   /// The bound string argument `i`, to change between reruns.
   std::string& string_arg(std::size_t i) { return strings_[i]; }
 

@@ -66,9 +66,7 @@ std::string join(const std::vector<std::string>& codes) {
 std::vector<EnquiryRow> run(DynamicQuery& q, EnquiryFields& f, const std::string& sql) {
   f.bind(q);
   q.run(sql);
-  std::vector<EnquiryRow> out;
-  while (q.fetch()) out.push_back(f.take());
-  return out;
+  return q.collect([&] { return f.take(); });
 }
 
 }  // namespace

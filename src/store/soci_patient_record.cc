@@ -81,14 +81,13 @@ std::vector<app::MeasurementRow> SociTransaction::measurements(const ClinicId& c
         kRecordedBy +
         " FROM patient_measurements r LEFT JOIN users u ON u.id = r.recorded_by WHERE r.clinic_id = :c AND "
         "r.patient_id = :p ORDER BY r.measured_on DESC, r.recorded_ms DESC, r.id DESC");
-  std::vector<app::MeasurementRow> out;
-  while (q.fetch()) {
-    out.push_back(m);
-    out.back().weight_g = weight;
-    out.back().height_mm = height;
-    out.back().recorded_ms = at;
-  }
-  return out;
+  return q.collect([&] {
+    auto row = m;
+    row.weight_g = weight;
+    row.height_mm = height;
+    row.recorded_ms = at;
+    return row;
+  });
 }
 
 void SociTransaction::insert_allergy(const ClinicId& clinic, const app::AllergyRow& a) {
@@ -120,12 +119,11 @@ std::vector<app::AllergyRow> SociTransaction::allergies(const ClinicId& clinic, 
   q.run(std::string("SELECT r.id, r.patient_id, r.substance, r.reaction, r.recorded_ms, ") + kRecordedBy +
         " FROM patient_allergies r LEFT JOIN users u ON u.id = r.recorded_by WHERE r.clinic_id = :c AND "
         "r.patient_id = :p ORDER BY r.recorded_ms, r.id");
-  std::vector<app::AllergyRow> out;
-  while (q.fetch()) {
-    out.push_back(a);
-    out.back().recorded_ms = at;
-  }
-  return out;
+  return q.collect([&] {
+    auto row = a;
+    row.recorded_ms = at;
+    return row;
+  });
 }
 
 void SociTransaction::insert_baseline_test(const ClinicId& clinic, const app::BaselineTestRow& t) {
@@ -159,12 +157,11 @@ std::vector<app::BaselineTestRow> SociTransaction::baseline_tests(const ClinicId
   q.run(std::string("SELECT r.id, r.patient_id, r.kind, r.taken_on, r.result, r.recorded_ms, ") + kRecordedBy +
         " FROM patient_baseline_tests r LEFT JOIN users u ON u.id = r.recorded_by WHERE r.clinic_id = :c AND "
         "r.patient_id = :p ORDER BY r.taken_on DESC, r.recorded_ms DESC, r.id DESC");
-  std::vector<app::BaselineTestRow> out;
-  while (q.fetch()) {
-    out.push_back(t);
-    out.back().recorded_ms = at;
-  }
-  return out;
+  return q.collect([&] {
+    auto row = t;
+    row.recorded_ms = at;
+    return row;
+  });
 }
 
 }  // namespace kc::store

@@ -15,9 +15,7 @@ std::vector<Row> rows(soci::session& s, const std::vector<std::string>& args, co
   for (const auto& a : args) q.arg(a);
   bind(q);
   q.run(sql);
-  std::vector<Row> out;
-  while (q.fetch()) out.push_back(take());
-  return out;
+  return q.collect(take);
 }
 
 }  // namespace

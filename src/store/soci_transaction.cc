@@ -139,9 +139,7 @@ std::vector<UserRow> SociTransaction::select_users(const std::string& tail, cons
   UserFields f;
   f.bind(q);
   q.run(std::string("SELECT ") + kUserColumns + " FROM users " + tail);
-  std::vector<UserRow> out;
-  while (q.fetch()) out.push_back(f.take());
-  return out;
+  return q.collect([&] { return f.take(); });
 }
 
 std::optional<UserRow> SociTransaction::user(const ClinicId& clinic, std::string_view id) {
@@ -345,9 +343,7 @@ std::vector<PatientRow> SociTransaction::patients(const ClinicId& clinic, const 
   f.bind(q);
   q.run(std::string("SELECT ") + kPatientColumns + " FROM patients WHERE " + where +
         " ORDER BY family_key, given_key, id LIMIT " + std::to_string(limit));
-  std::vector<PatientRow> out;
-  while (q.fetch()) out.push_back(f.take());
-  return out;
+  return q.collect([&] { return f.take(); });
 }
 
 }  // namespace kc::store

@@ -153,9 +153,7 @@ std::vector<ProgramRow> SociTransaction::programs(const ClinicId& clinic) {
   ProgramFields f;
   f.bind(q);
   q.run(std::string("SELECT ") + kProgramColumns + " FROM waiting_programs p WHERE p.clinic_id = :c ORDER BY p.name");
-  std::vector<ProgramRow> out;
-  while (q.fetch()) out.push_back(f.take());
-  return out;
+  return q.collect([&] { return f.take(); });
 }
 
 void SociTransaction::insert_entry(const EntryRow& e) {
@@ -200,9 +198,7 @@ std::vector<EntryRow> SociTransaction::entries(const ClinicId& clinic, std::stri
   f.bind(q);
   q.run(std::string("SELECT ") + kEntryColumns +
         " FROM waiting_entries WHERE clinic_id = :c AND program_id = :p ORDER BY joined_ms, id");
-  std::vector<EntryRow> out;
-  while (q.fetch()) out.push_back(f.take());
-  return out;
+  return q.collect([&] { return f.take(); });
 }
 
 void SociTransaction::insert_outbox(const app::OutboxRow& m) {

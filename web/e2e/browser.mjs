@@ -132,3 +132,16 @@ export function screenshotPath(name) {
 
 /** The badges in the patient chart's header (screening status, flags), in order. */
 export const headerBadges = (page) => page.locator('.chart-header .badge').allInnerTexts();
+
+/**
+ * True once focus is on `locator`'s element. The page moves focus in an effect after
+ * rendering, so this waits (up to `timeoutMs`) rather than reading it once.
+ */
+export async function hasFocus(locator, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await locator.evaluate((el) => el === el.ownerDocument.activeElement)) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

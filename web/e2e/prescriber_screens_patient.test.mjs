@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
 import {
-  DESKTOP, apiSignIn, assertBuilt, headerBadges, launchChromium, openPage, posted, screenshotPath, signIn, signOut, watchProblems,
-} from './browser.mjs';
+  DESKTOP, apiSignIn, assertBuilt, headerBadges, launchChromium, openPage, posted, screenshotPath, signIn, signOut, watchProblems, hasFocus } from './browser.mjs';
 
 const PATIENT = 'Okafor, Maya'; // a demo patient
 const OVERRIDE_REQUIRED = 'Enter why treatment may go ahead despite the exclusion.';
@@ -109,7 +108,7 @@ test('a nurse documents the history; the prescriber overrides an exclusion; a be
     await form.getByLabel('Reason', { exact: true }).fill('Severe recurrent depression; two failed trials; benefit discussed with the patient.');
     await form.getByRole('button', { name: 'Record decision' }).click();
     await form.getByRole('alert').filter({ hasText: OVERRIDE_REQUIRED }).waitFor();
-    assert.ok(await form.getByLabel('Override reason (required)').evaluate((el) => el === el.ownerDocument.activeElement), 'focus is on the override reason');
+    assert.ok(await hasFocus(form.getByLabel('Override reason (required)')), 'focus is on the override reason');
     assert.deepEqual(decisions, []);
     // ...and the server refuses it too (400, field override_reason).
     const { token } = await apiSignIn(server, DEMO_USERS.prescriber);

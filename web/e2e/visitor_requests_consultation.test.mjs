@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
 import {
-  DESKTOP, PHONE, assertBuilt, demoClinicId, launchChromium, navLinks, openPage, screenshotPath, signIn, signOut, watchProblems,
-} from './browser.mjs';
+  DESKTOP, PHONE, assertBuilt, demoClinicId, launchChromium, navLinks, openPage, screenshotPath, signIn, signOut, watchProblems, hasFocus } from './browser.mjs';
 
 const VISITOR = { given: 'Vera', family: `Quill-${Date.now().toString(36)}`, email: 'vera.quill@example.org', phone: '+44 20 7946 0958' };
 
@@ -41,7 +40,7 @@ test('a visitor requests a consultation on a phone; the front desk moves it on a
     // Sending too early: the problems are shown and focus lands on the first.
     await visitor.getByRole('button', { name: 'Send request' }).click();
     await visitor.getByText('Enter a given name.').waitFor();
-    assert.ok(await visitor.getByLabel('Given name').evaluate((el) => el === el.ownerDocument.activeElement), 'focus is on Given name');
+    assert.ok(await hasFocus(visitor.getByLabel('Given name')), 'focus is on Given name');
 
     await visitor.getByLabel('Given name').fill(VISITOR.given);
     await visitor.getByLabel('Family name').fill(VISITOR.family);
@@ -58,7 +57,7 @@ test('a visitor requests a consultation on a phone; the front desk moves it on a
     await visitor.getByRole('button', { name: 'Send request' }).click();
     assert.equal((await sent).status(), 202);
     await visitor.getByRole('heading', { name: 'Request sent' }).waitFor();
-    assert.ok(await visitor.locator('.confirmation').evaluate((el) => el === el.ownerDocument.activeElement), 'focus is on the confirmation');
+    assert.ok(await hasFocus(visitor.locator('.confirmation')), 'focus is on the confirmation');
     await visitor.screenshot({ path: screenshotPath('consultation-request-received-phone.png') });
     assert.deepEqual(apiCalls, [`GET /api/v1/public/clinics/${clinicId}`, `POST /api/v1/public/clinics/${clinicId}/consultation-requests`]);
     assert.equal(await visitor.evaluate('localStorage.length'), 0, 'nothing kept in localStorage');
@@ -72,6 +71,9 @@ test('a visitor requests a consultation on a phone; the front desk moves it on a
     await openEnquiries(page);
     const row = page.locator('tbody tr', { hasText: VISITOR.family });
     await row.waitFor();
+    // The condition labels arrive with the clinic's public details, which may land
+    // after the queue itself: wait for the label before reading the row.
+    await row.getByText('Anxiety', { exact: true }).waitFor();
     assert.match(await row.innerText(), /Text message\s+Anxiety\s+Web\s+New\s+0/);
     assert.match(await page.getByLabel('Public request link').inputValue(), new RegExp(`/request/${clinicId}$`));
 

@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
 import {
-  DESKTOP, PHONE, assertBuilt, demoClinicId, launchChromium, navLinks, openPage, posted, screenshotPath, signIn, signOut, watchProblems,
-} from './browser.mjs';
+  DESKTOP, PHONE, assertBuilt, demoClinicId, launchChromium, navLinks, openPage, posted, screenshotPath, signIn, signOut, watchProblems, hasFocus } from './browser.mjs';
 
 const RUN = Date.now().toString(36);
 const PROGRAM = `Evening intake ${RUN}`;
@@ -84,14 +83,14 @@ test('a visitor joins from a phone; an urgent caller gets the first place, decli
     await visitor.getByRole('heading', { name: 'Request a consultation' }).waitFor();
     await visitor.getByRole('link', { name: 'Join a waiting list' }).click();
     const joinForm = visitor.getByRole('form', { name: 'Join a waiting list' });
-    assert.ok(await joinForm.evaluate((el) => el === el.ownerDocument.activeElement), 'the link moves focus to the join form');
+    assert.ok(await hasFocus(joinForm), 'the link moves focus to the join form');
     await joinForm.getByText(`Waiting list: ${PROGRAM}`).waitFor();
     assert.equal(await joinForm.getByRole('textbox', { name: 'Website' }).count(), 0, 'the honeypot is hidden from assistive technology');
 
     // Sending too early: every problem shows by its field, and focus lands on the first.
     await joinForm.getByRole('button', { name: 'Join the waiting list' }).click();
     await joinForm.getByText('Enter a given name.').waitFor();
-    assert.ok(await joinForm.getByLabel('Given name').evaluate((el) => el === el.ownerDocument.activeElement), 'focus is on Given name');
+    assert.ok(await hasFocus(joinForm.getByLabel('Given name')), 'focus is on Given name');
     assert.equal(await joinForm.getByText('Choose yes, no or not sure.').count(), 3);
 
     await joinForm.getByLabel('Given name').fill(VISITOR.given);
@@ -107,7 +106,7 @@ test('a visitor joins from a phone; an urgent caller gets the first place, decli
     assert.equal(await posted(visitor, /\/waiting-lists\/[^/]+\/entries$/, () => joinForm.getByRole('button', { name: 'Join the waiting list' }).click()), 202);
     const received = visitor.locator('.confirmation', { has: visitor.getByRole('heading', { name: 'Waiting list request sent' }) });
     await received.waitFor();
-    assert.ok(await received.evaluate((el) => el === el.ownerDocument.activeElement), 'focus is on the confirmation');
+    assert.ok(await hasFocus(received), 'focus is on the confirmation');
     await received.screenshot({ path: screenshotPath('waiting-list-joined-phone.png') });
     assert.deepEqual(apiCalls.map((c) => c.replace(/wlp_\w+/, '{program}')), [
       `GET /api/v1/public/clinics/${clinicId}`,
@@ -168,7 +167,7 @@ test('a visitor joins from a phone; an urgent caller gets the first place, decli
     await statusIs(page, CALLER, 'Declined');
     await statusIs(page, VISITOR, 'Offered');
     await assertOfferExpiry(page, VISITOR);
-    assert.ok(await card(page, CALLER).locator('h3').evaluate((el) => el === el.ownerDocument.activeElement), 'focus returns to the entry');
+    assert.ok(await hasFocus(card(page, CALLER).locator('h3')), 'focus returns to the entry');
     await page.getByRole('status').filter({ hasText: `${CALLER.given} ${CALLER.family}: decline recorded.` }).waitFor();
     await page.screenshot({ path: screenshotPath('waiting-lists.png'), fullPage: true });
 
