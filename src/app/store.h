@@ -194,6 +194,63 @@ struct OutboxRow {
   std::int64_t created_ms = 0;
 };
 
+/// The clinic's measurement settings (docs/clinical-defaults.md lists the defaults).
+struct MeasureSettingsRow {
+  std::string clinic_id;
+  int link_lifetime_hours = 0, escalation_minutes = 0, phq9_rise_points = 0, cssrs_min_level = 0;
+  std::string crisis_message;
+  std::int64_t updated_ms = 0;  // 0: never changed (the defaults)
+  std::string updated_by;       // user id; the e-mail is filled on read
+};
+
+/// One completion of an instrument. In progress it may be changed; once submitted,
+/// never: an amendment is a new response naming the one it replaces.
+struct ResponseRow {
+  std::string id, clinic_id, patient_id, instrument;
+  std::string status = "in_progress";  // "in_progress" | "submitted"
+  std::string source;                  // "staff" | "link"
+  std::string link_id;                 // the link it came from; empty for staff
+  std::string answers;                 // "item=value,item=value" (see app/measure_service.h)
+  int total = -1;                      // -1 until submitted
+  std::string band;
+  std::int64_t started_ms = 0, updated_ms = 0, submitted_ms = 0;
+  std::string entered_by;  // user id (the e-mail is filled on read); empty for the patient
+  std::string amends;      // the response this one replaces; empty for an original
+  std::string amendment_reason;
+  std::string amended_by;  // filled on read: the response that replaces this one
+};
+
+/// A single-use questionnaire link for a patient; only the token's hash is kept.
+struct LinkRow {
+  std::string id, token_hash, clinic_id, patient_id;
+  std::vector<std::string> instruments;
+  std::int64_t created_ms = 0, expires_ms = 0, used_ms = 0;  // used 0: not used up
+  std::string created_by;
+};
+
+struct ScheduleRow {
+  std::string patient_id, instrument, rule;
+  std::string start_on, end_on;  // YYYY-MM-DD; end empty: open-ended
+  int interval_days = 0;
+};
+
+/// When a patient submitted an instrument (for due lists).
+struct CompletionRow {
+  std::string patient_id, instrument;
+  std::int64_t submitted_ms = 0;
+};
+
+/// A clinical task for a clinician, e.g. a suicide-risk signal to act on.
+struct TaskRow {
+  std::string id, clinic_id, patient_id, kind, priority;
+  std::vector<std::string> reasons;
+  std::string instrument, response_id;
+  std::string assigned_to;  // user id; empty: any prescriber
+  std::int64_t created_ms = 0, escalate_at_ms = 0, escalated_ms = 0, acknowledged_ms = 0;
+  std::string acknowledged_by;  // user id
+  std::string action;           // what the clinician did, documented on acknowledgement
+};
+
 struct AuditHead {
   std::int64_t seq = 0;
   std::string hash;
@@ -324,6 +381,47 @@ class Transaction {
   virtual void insert_baseline_test(const ClinicId& clinic, const BaselineTestRow& test) = 0;
   /// Newest first: by taken_on, then by when recorded.
   virtual std::vector<BaselineTestRow> baseline_tests(const ClinicId& clinic, std::string_view patient_id) = 0;
+
+  virtual std::optional<MeasureSettingsRow> measure_settings(const ClinicId& clinic) = 0;
+  /// Inserts or replaces the clinic's settings.
+  virtual void save_measure_settings(const MeasureSettingsRow& settings) = 0;
+  virtual void insert_response(const ResponseRow& response) = 0;
+  /// Writes answers, status, total, band and times of an in-progress response;
+  /// returns false (and writes nothing) when the stored one is already submitted.
+  virtual bool update_response(const ClinicId& clinic, const ResponseRow& response) = 0;
+  /// With amended_by filled.
+  virtual std::optional<ResponseRow> response(const ClinicId& clinic, std::string_view id) = 0;
+  /// The patient's responses, newest started first, with amended_by filled and
+  /// entered_by holding the e-mail.
+  virtual std::vector<ResponseRow> responses(const ClinicId& clinic, std::string_view patient_id) = 0;
+  /// The responses that came from a link, oldest first.
+  virtual std::vector<ResponseRow> link_responses(const ClinicId& clinic, std::string_view link_id) = 0;
+  /// Submitted responses that no later amendment replaces, of every patient with a schedule.
+  virtual std::vector<CompletionRow> scheduled_completions(const ClinicId& clinic) = 0;
+  virtual void insert_link(const LinkRow& link) = 0;
+  /// A link by its token's hash, of any clinic (the caller checks the clinic).
+  /// In a write transaction the row stays locked until commit.
+  virtual std::optional<LinkRow> link_by_token_hash(std::string_view token_hash) = 0;
+  virtual void mark_link_used(const ClinicId& clinic, std::string_view id, std::int64_t now_ms) = 0;
+  /// Newest first.
+  virtual std::vector<LinkRow> links(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual void replace_schedule(const ClinicId& clinic, std::string_view patient_id,
+                                const std::vector<ScheduleRow>& schedule) = 0;
+  virtual std::vector<ScheduleRow> schedule(const ClinicId& clinic, std::string_view patient_id) = 0;
+  /// Every schedule row of the clinic, by patient then position.
+  virtual std::vector<ScheduleRow> schedules(const ClinicId& clinic) = 0;
+  virtual void insert_task(const TaskRow& task) = 0;
+  /// Writes escalated_ms, acknowledged_ms, acknowledged_by and action.
+  virtual void update_task(const ClinicId& clinic, const TaskRow& task) = 0;
+  virtual std::optional<TaskRow> task(const ClinicId& clinic, std::string_view id) = 0;
+  /// Unacknowledged tasks (open_only) or all, oldest first.
+  virtual std::vector<TaskRow> tasks(const ClinicId& clinic, bool open_only) = 0;
+  /// Unacknowledged, not yet escalated tasks whose escalation time is at or before now.
+  virtual std::vector<TaskRow> tasks_to_escalate(const ClinicId& clinic, std::int64_t now_ms) = 0;
+  /// The patient's responsible clinician (a user id; empty: none).
+  virtual std::string responsible_clinician(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual void set_responsible_clinician(const ClinicId& clinic, std::string_view patient_id,
+                                         std::string_view user_id) = 0;
 
   virtual void insert_patient(const PatientRow& patient) = 0;
   virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;

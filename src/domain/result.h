@@ -18,6 +18,7 @@ enum class ErrorKind {
   forbidden,        // authenticated, but the role may not do this
   not_found,        // absent, or belongs to another clinic (existence never leaks)
   conflict,         // clashes with current state (duplicate email, stale version)
+  gone,             // existed, but no longer usable (a used-up or expired link)
   too_large,        // over a size limit
   rate_limited,     // too many requests
   unavailable,      // a dependency is down or the server is draining
@@ -41,6 +42,9 @@ struct Error {
   }
   static Error unauthenticated(std::string message = "Sign in to continue.") {
     return {ErrorKind::unauthenticated, "unauthenticated", std::move(message), {}};
+  }
+  static Error gone(std::string code, std::string message) {
+    return {ErrorKind::gone, std::move(code), std::move(message), {}};
   }
   static Error conflict(std::string code, std::string message, std::string field = {}) {
     return {ErrorKind::conflict, std::move(code), std::move(message), std::move(field)};

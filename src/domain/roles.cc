@@ -59,6 +59,18 @@ constexpr std::array kGrants = {
     Grant{Role::prescriber, Action::waiting_clinical},
     Grant{Role::nurse, Action::waiting_read},
     Grant{Role::nurse, Action::waiting_clinical},
+    // Measurement-based care is clinical: every clinical role reads and records it;
+    // the front desk does not see questionnaire answers. The medical director (admin)
+    // sets the clinic's measurement and escalation settings.
+    Grant{Role::admin, Action::measures_read},
+    Grant{Role::admin, Action::measures_write},
+    Grant{Role::prescriber, Action::measures_read},
+    Grant{Role::prescriber, Action::measures_write},
+    Grant{Role::nurse, Action::measures_read},
+    Grant{Role::nurse, Action::measures_write},
+    Grant{Role::therapist, Action::measures_read},
+    Grant{Role::therapist, Action::measures_write},
+    Grant{Role::admin, Action::settings_manage},
 };
 
 }  // namespace
@@ -103,6 +115,12 @@ std::string_view to_string(Action action) {
       return "waiting.write";
     case Action::waiting_clinical:
       return "waiting.clinical";
+    case Action::measures_read:
+      return "measures.read";
+    case Action::measures_write:
+      return "measures.write";
+    case Action::settings_manage:
+      return "settings.manage";
   }
   return "unknown";
 }

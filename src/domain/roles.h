@@ -28,6 +28,9 @@ enum class Action {
   waiting_manage,      // add programs, set their places and offer lifetime
   waiting_write,       // add people, record answers to offers, schedule, remove
   waiting_clinical,    // mark entries urgent, clear pre-screen findings for an offer
+  measures_read,       // questionnaire results, schedules, due lists, the clinical task inbox
+  measures_write,      // record responses, send questionnaire links, set schedules and the responsible clinician
+  settings_manage,     // change the clinic's settings (measurement, escalation, crisis message)
 };
 
 std::string_view to_string(Role role);

@@ -107,4 +107,15 @@ int age_in_years(const Date& birth, const Date& on) {
   return age;
 }
 
+Date add_days(const Date& d, int days_later) {
+  year_month_day ymd{sys_days{year{d.year} / month{d.month} / day{d.day}} + days{days_later}};
+  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
+}
+
+int days_between(const Date& from, const Date& to) {
+  auto a = sys_days{year{from.year} / month{from.month} / day{from.day}};
+  auto b = sys_days{year{to.year} / month{to.month} / day{to.day}};
+  return static_cast<int>((b - a).count());
+}
+
 }  // namespace kc

@@ -32,5 +32,9 @@ Date date_of(std::int64_t epoch_ms);
 int age_in_years(const Date& birth, const Date& on);
 /// Negative if a < b, 0 if equal, positive if a > b.
 int compare(const Date& a, const Date& b);
+/// The date `days` later (earlier when negative).
+Date add_days(const Date& d, int days);
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+int days_between(const Date& from, const Date& to);
 
 }  // namespace kc

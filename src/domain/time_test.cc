@@ -52,5 +52,41 @@ TEST(Time, DateOfAnInstantIsItsUtcDay) {
   EXPECT_EQ(format_date({2026, 1, 5}), "2026-01-05");
 }
 
+TEST(Time, AddDaysCrossesMonthsAndYears) {
+  EXPECT_EQ(add_days({2026, 1, 31}, 1), (Date{2026, 2, 1}));
+  EXPECT_EQ(add_days({2026, 12, 31}, 1), (Date{2027, 1, 1}));
+  EXPECT_EQ(add_days({2027, 1, 1}, -1), (Date{2026, 12, 31}));
+  EXPECT_EQ(add_days({2026, 3, 2}, 0), (Date{2026, 3, 2}));
+  EXPECT_EQ(add_days({2026, 3, 2}, 28), (Date{2026, 3, 30}));
+  EXPECT_EQ(add_days({1970, 1, 1}, 20'778), (Date{2026, 11, 21}));
+}
+
+TEST(Time, AddDaysKnowsLeapYears) {
+  EXPECT_EQ(add_days({2024, 2, 28}, 1), (Date{2024, 2, 29}));
+  EXPECT_EQ(add_days({2025, 2, 28}, 1), (Date{2025, 3, 1}));
+  EXPECT_EQ(add_days({2024, 3, 1}, -1), (Date{2024, 2, 29}));
+  EXPECT_EQ(add_days({1900, 2, 28}, 1), (Date{1900, 3, 1}));
+  EXPECT_EQ(add_days({2000, 2, 28}, 1), (Date{2000, 2, 29}));
+  EXPECT_EQ(add_days({2024, 1, 1}, 366), (Date{2025, 1, 1}));
+}
+
+TEST(Time, DaysBetweenCountsWholeDaysEitherWay) {
+  EXPECT_EQ(days_between({2026, 3, 2}, {2026, 3, 2}), 0);
+  EXPECT_EQ(days_between({2026, 1, 31}, {2026, 2, 1}), 1);
+  EXPECT_EQ(days_between({2026, 2, 1}, {2026, 1, 31}), -1);
+  EXPECT_EQ(days_between({2026, 12, 31}, {2027, 1, 1}), 1);
+  EXPECT_EQ(days_between({2024, 1, 1}, {2025, 1, 1}), 366);
+  EXPECT_EQ(days_between({2025, 1, 1}, {2026, 1, 1}), 365);
+  EXPECT_EQ(days_between({2024, 2, 28}, {2024, 3, 1}), 2);
+  EXPECT_EQ(days_between({2025, 2, 28}, {2025, 3, 1}), 1);
+  EXPECT_EQ(days_between({1970, 1, 1}, date_of(1'795'251'600'000)), 20'778);
+}
+
+TEST(Time, AddDaysUndoesDaysBetween) {
+  const Date from{2023, 11, 15};
+  for (const Date& to : {Date{2024, 2, 29}, Date{2019, 3, 1}, Date{2030, 12, 31}})
+    EXPECT_EQ(add_days(from, days_between(from, to)), to);
+}
+
 }  // namespace
 }  // namespace kc

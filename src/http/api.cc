@@ -58,6 +58,22 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("GET", "/api/v1/enquiries/{id}", {h::get_enquiry, Access::session});
   router_.add("POST", "/api/v1/enquiries/{id}/status", {h::change_enquiry_status, Access::session});
   router_.add("POST", "/api/v1/enquiries/{id}/register", {h::register_enquiry_patient, Access::session});
+  router_.add("GET", "/api/v1/instruments", {h::list_instruments, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/measures", {h::get_measures, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/responses", {h::record_response, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/questionnaire-links", {h::create_questionnaire_link, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/schedule", {h::replace_schedule, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/responsible-clinician", {h::set_responsible_clinician, Access::session});
+  router_.add("GET", "/api/v1/clinicians", {h::list_clinicians, Access::session});
+  router_.add("GET", "/api/v1/measures/due", {h::list_due, Access::session});
+  router_.add("GET", "/api/v1/tasks", {h::list_tasks, Access::session});
+  router_.add("POST", "/api/v1/tasks/{id}/acknowledge", {h::acknowledge_task, Access::session});
+  router_.add("GET", "/api/v1/clinic/measurement-settings", {h::get_measure_settings, Access::session});
+  router_.add("POST", "/api/v1/clinic/measurement-settings", {h::update_measure_settings, Access::session});
+  router_.add("GET", "/api/v1/public/clinics/{id}/questionnaires/{token}",
+              {h::open_public_questionnaire, Access::open});
+  router_.add("POST", "/api/v1/public/clinics/{id}/questionnaires/{token}/answers",
+              {h::answer_public_questionnaire, Access::open});
 }
 
 void add_security_headers(Response& r) {

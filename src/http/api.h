@@ -8,6 +8,7 @@
 #include "app/audit_service.h"
 #include "app/auth_service.h"
 #include "app/enquiry_service.h"
+#include "app/measure_service.h"
 #include "app/patient_record_service.h"
 #include "app/patient_service.h"
 #include "app/screening_service.h"
@@ -29,6 +30,7 @@ struct ApiServices {
   app::ScreeningService& screening;
   app::WaitingListService& waiting;
   app::PatientRecordService& patient_record;
+  app::MeasureService& measures;
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;
@@ -65,11 +67,12 @@ class Api {
   const ApiOptions& options() const { return options_; }
   ApiServices& services() { return services_; }
   const Router<RouteSpec>& router() const { return router_; }
+  /// The origin the browser should be on: the configured public origin, or the Host.
+  std::string expected_origin(const Request& request) const;
 
  private:
   /// Sets `route` to the matched pattern as soon as it is known (for logs and metrics).
   Response dispatch(const Request& request, std::string& route);
-  std::string expected_origin(const Request& request) const;
 
   ApiServices services_;
   ApiOptions options_;

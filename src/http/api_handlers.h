@@ -64,6 +64,21 @@ Response get_enquiry(Call&);
 Response change_enquiry_status(Call&);
 Response register_enquiry_patient(Call&);
 
+Response list_instruments(Call&);
+Response get_measures(Call&);
+Response record_response(Call&);
+Response create_questionnaire_link(Call&);
+Response replace_schedule(Call&);
+Response set_responsible_clinician(Call&);
+Response list_clinicians(Call&);
+Response list_due(Call&);
+Response list_tasks(Call&);
+Response acknowledge_task(Call&);
+Response get_measure_settings(Call&);
+Response update_measure_settings(Call&);
+Response open_public_questionnaire(Call&);
+Response answer_public_questionnaire(Call&);
+
 /// Reads ?limit= (default `fallback`, 1..max) or returns an error naming "limit".
 Result<int> limit_param(const Request& request, int fallback, int max);
 

@@ -36,6 +36,26 @@ Result<std::vector<std::string>> string_list_field(const json::object& o, std::s
   return out;
 }
 
+Result<std::map<std::string, int>> answers_field(const json::object& o, std::string_view name) {
+  auto it = o.find(name);
+  if (it == o.end() || it->value().is_null()) return std::map<std::string, int>{};
+  if (!it->value().is_object())
+    return Error::invalid(std::string(name), std::string(name) + " must be an object of item codes and numbers.");
+  std::map<std::string, int> out;
+  for (const auto& [key, value] : it->value().as_object()) {
+    const std::string field = std::string(name) + "." + std::string(key);
+    // Item codes are short lower-case words; anything else cannot be an item.
+    bool code_like = !key.empty() && key.size() <= 40;
+    for (char c : key) code_like = code_like && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+    if (!code_like)
+      return Error::invalid(std::string(name), "\"" + std::string(key.substr(0, 40)) + "\" is not a question code.");
+    if (!value.is_int64() || value.as_int64() < -1000 || value.as_int64() > 1000)
+      return Error::invalid(field, "Each answer must be a whole number.");
+    out[std::string(key)] = static_cast<int>(value.as_int64());
+  }
+  return out;
+}
+
 Response json_response(int status, const json::value& body) {
   Response r;
   r.status = status;
@@ -55,6 +75,8 @@ int status_of(ErrorKind kind) {
       return 404;
     case ErrorKind::conflict:
       return 409;
+    case ErrorKind::gone:
+      return 410;
     case ErrorKind::too_large:
       return 413;
     case ErrorKind::rate_limited:

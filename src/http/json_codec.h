@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,11 @@ Result<json::object> parse_object(std::string_view body);
 Result<std::string> string_field(const json::object& o, std::string_view name, bool required = true);
 /// Reads an array of strings.
 Result<std::vector<std::string>> string_list_field(const json::object& o, std::string_view name);
+
+/// Reads questionnaire answers: an object of item codes ([a-z0-9_], at most 40
+/// characters) and whole numbers. Missing or null is empty; errors name the field
+/// ("answers" or "answers.<item>").
+Result<std::map<std::string, int>> answers_field(const json::object& o, std::string_view name);
 
 Response json_response(int status, const json::value& body);
 /// {"error": {"code", "message", "field"}} with the status of the error's kind.

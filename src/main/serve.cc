@@ -3,8 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <condition_variable>
+#include <cstdlib>
+#include <functional>
 #include <iostream>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "app/audit_service.h"
@@ -22,11 +25,13 @@
 namespace kc::cli {
 namespace {
 
-/// Runs WaitingListService::sweep every 30 s on a thread of its own until stopped.
-class OfferSweeper {
+/// Runs `work` every 30 s on a thread of its own until stopped (lapsed waiting-list
+/// offers pass on, unacknowledged tasks escalate, even when nobody opens a page).
+class Sweeper {
  public:
-  explicit OfferSweeper(app::WaitingListService& waiting) : thread_([this, &waiting] { run(waiting); }) {}
-  ~OfferSweeper() { stop(); }
+  Sweeper(std::string name, std::function<void()> work)
+      : name_(std::move(name)), work_(std::move(work)), thread_([this] { run(); }) {}
+  ~Sweeper() { stop(); }
   void stop() {
     {
       std::lock_guard lock(mutex_);
@@ -37,19 +42,21 @@ class OfferSweeper {
   }
 
  private:
-  void run(app::WaitingListService& waiting) {
+  void run() {
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, std::chrono::seconds(30), [this] { return stopping_; })) {
       lock.unlock();
       try {
-        waiting.sweep();
+        work_();
       } catch (const std::exception& e) {
-        spdlog::error("waiting-list sweep failed: {}", http::redact_error(e.what()));
+        spdlog::error("{} sweep failed: {}", name_, http::redact_error(e.what()));
       }
       lock.lock();
     }
   }
 
+  std::string name_;
+  std::function<void()> work_;
   std::mutex mutex_;  // guards stopping_
   std::condition_variable wake_;
   bool stopping_ = false;
@@ -74,7 +81,13 @@ std::unique_ptr<store::SociStore> open_store(const platform::Config& c, std::int
 int run_serve(const platform::Config& c, bool demo) {
   platform::init_logging(c.log_level);
   platform::SodiumCrypto crypto;
-  platform::SystemClock clock;
+  platform::SystemClock system_clock;
+  std::optional<platform::OffsetFileClock> test_clock;
+  if (const char* file = std::getenv("KETACLINIC_TEST_CLOCK_FILE"); file && *file) {
+    spdlog::warn("TEST CLOCK: time is moved by the offset in {}; never use this in a clinic", file);
+    test_clock.emplace(file);
+  }
+  const app::Clock& clock = test_clock ? static_cast<const app::Clock&>(*test_clock) : system_clock;
   auto store = open_store(c, clock.now_ms());
   if (demo && app::ensure_demo_clinic(*store, crypto, clock)) spdlog::info("demo clinic created");
 
@@ -88,10 +101,12 @@ int run_serve(const platform::Config& c, bool demo) {
   app::ScreeningService screening(*store, crypto, clock);
   app::WaitingListService waiting(*store, crypto, clock, public_limiter);
   app::PatientRecordService patient_record(*store, crypto, clock, screening);
+  app::MeasureService measures(*store, crypto, clock);
   http::Metrics metrics;
   metrics.set_pool_source([&store] { return store->pool_stats(); });
-  http::Api api({auth, users, audit, patients, enquiries, screening, waiting, patient_record, *store, clock, metrics},
-                {c.server.web_root, c.server.public_origin, c.server.secure_cookies});
+  http::Api api(
+      {auth, users, audit, patients, enquiries, screening, waiting, patient_record, measures, *store, clock, metrics},
+      {c.server.web_root, c.server.public_origin, c.server.secure_cookies});
 
   http::ServerOptions options;
   options.host = c.server.listen_host;
@@ -119,9 +134,11 @@ int run_serve(const platform::Config& c, bool demo) {
                 << clinic->id << "\n";
     std::cout << std::flush;
   }
-  OfferSweeper sweeper(waiting);  // lapsed offers pass on even when nobody opens the list
+  Sweeper offers("waiting-list", [&waiting] { waiting.sweep(); });
+  Sweeper escalations("task-escalation", [&measures] { measures.sweep(); });
   server.run();
-  sweeper.stop();
+  offers.stop();
+  escalations.stop();
   spdlog::info("stopped cleanly");
   return 0;
 }

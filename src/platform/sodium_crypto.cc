@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <chrono>
+#include <cstdio>
 #include <stdexcept>
 
 namespace kc::platform {
@@ -51,6 +52,16 @@ bool SodiumCrypto::verify_password(std::string_view hash, std::string_view passw
 std::int64_t SystemClock::now_ms() const {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::int64_t OffsetFileClock::now_ms() const {
+  std::int64_t offset = 0;
+  if (std::FILE* f = std::fopen(path_.c_str(), "r")) {
+    long long v = 0;
+    if (std::fscanf(f, "%lld", &v) == 1) offset = v;
+    std::fclose(f);
+  }
+  return system_.now_ms() + offset;
 }
 
 }  // namespace kc::platform

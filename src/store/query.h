@@ -44,6 +44,8 @@ class DynamicQuery {
   /// Executes a prepared statement again with the current values of its arguments.
   void rerun() { st_.execute(false); }
   bool fetch() { return st_.fetch(); }
+  /// Rows changed by the last UPDATE or DELETE.
+  long long affected_rows() { return st_.get_affected_rows(); }
   /// Every remaining row, each made by `take()` from the bound fields.
   template <class Take>
   auto collect(Take take) {

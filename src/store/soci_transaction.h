@@ -78,7 +78,33 @@ class SociTransaction final : public app::Transaction {
   std::optional<app::EntryRow> entry(const app::ClinicId& clinic, std::string_view id) override;
   std::vector<app::EntryRow> entries(const app::ClinicId& clinic, std::string_view program_id) override;
   void insert_outbox(const app::OutboxRow& message) override;
+
   std::vector<app::OutboxRow> outbox(const app::ClinicId& clinic, std::string_view entity_id) override;
+
+  std::optional<app::MeasureSettingsRow> measure_settings(const app::ClinicId& clinic) override;
+  void save_measure_settings(const app::MeasureSettingsRow& settings) override;
+  void insert_response(const app::ResponseRow& response) override;
+  bool update_response(const app::ClinicId& clinic, const app::ResponseRow& response) override;
+  std::optional<app::ResponseRow> response(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::ResponseRow> responses(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::vector<app::ResponseRow> link_responses(const app::ClinicId& clinic, std::string_view link_id) override;
+  std::vector<app::CompletionRow> scheduled_completions(const app::ClinicId& clinic) override;
+  void insert_link(const app::LinkRow& link) override;
+  std::optional<app::LinkRow> link_by_token_hash(std::string_view token_hash) override;
+  void mark_link_used(const app::ClinicId& clinic, std::string_view id, std::int64_t now_ms) override;
+  std::vector<app::LinkRow> links(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void replace_schedule(const app::ClinicId& clinic, std::string_view patient_id,
+                        const std::vector<app::ScheduleRow>& schedule) override;
+  std::vector<app::ScheduleRow> schedule(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::vector<app::ScheduleRow> schedules(const app::ClinicId& clinic) override;
+  void insert_task(const app::TaskRow& task) override;
+  void update_task(const app::ClinicId& clinic, const app::TaskRow& task) override;
+  std::optional<app::TaskRow> task(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::TaskRow> tasks(const app::ClinicId& clinic, bool open_only) override;
+  std::vector<app::TaskRow> tasks_to_escalate(const app::ClinicId& clinic, std::int64_t now_ms) override;
+  std::string responsible_clinician(const app::ClinicId& clinic, std::string_view patient_id) override;
+  void set_responsible_clinician(const app::ClinicId& clinic, std::string_view patient_id,
+                                 std::string_view user_id) override;
 
   std::optional<Demographics> patient_demographics(const app::ClinicId& clinic, std::string_view patient_id) override;
   void update_patient(const app::ClinicId& clinic, const app::PatientRow& patient,
