@@ -1,6 +1,6 @@
 // Fuzzes request decoding: raw bytes through Beast's HTTP parser (with the server's
-// limits), then our target, cookie, JSON-body and timestamp parsers. Nothing may
-// crash, hang, leak or trip a sanitizer, whatever the bytes.
+// limits), then our target, cookie, JSON-body, timestamp and questionnaire-answer
+// parsers. Nothing may crash, hang, leak or trip a sanitizer, whatever the bytes.
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
@@ -8,7 +8,10 @@
 #include <cstdint>
 #include <string_view>
 
+#include "app/measure_service.h"
 #include "domain/demographics.h"
+#include "domain/instruments.h"
+#include "domain/measurement.h"
 #include "domain/record_entries.h"
 #include "domain/time.h"
 #include "http/json_codec.h"
@@ -49,5 +52,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)kc::validate_measurement({std::nullopt, 170, std::string(bytes), std::string(bytes)}, birth, today);
   (void)kc::validate_allergy({std::string(bytes), std::string(bytes)});
   (void)kc::validate_baseline_test({std::string(bytes), std::string(bytes), std::string(bytes)}, birth, today);
+  // Questionnaire answers: as a JSON body, scored by every instrument, and as stored text.
+  if (auto body = kc::http::parse_object(bytes)) {
+    if (auto answers = kc::http::answers_field(*body, "answers")) {
+      for (const auto& inst : kc::instruments()) {
+        (void)kc::check_answers(inst, *answers);
+        if (auto scored = kc::score(inst, *answers))
+          (void)kc::risk_signals(inst, *answers, scored->total, 0, kc::RiskSettings{});
+      }
+    }
+  }
+  auto stored = kc::app::decode_answers(std::string(bytes));
+  (void)kc::app::encode_answers(stored);
   return 0;
 }

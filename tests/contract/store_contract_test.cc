@@ -9,6 +9,7 @@
 #include <future>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "app/audit_log.h"
 #include "support/fakes.h"
@@ -557,6 +558,209 @@ TEST_F(StoreContract, WaitingProgramsEntriesAndOutbox) {
   ASSERT_EQ(messages.size(), 1u);
   EXPECT_EQ(messages[0].subject, "Hello");
   EXPECT_TRUE(tx->outbox(b, "wle_2").empty());
+}
+
+TEST_F(StoreContract, MeasureSettingsAreUpsertedPerClinic) {
+  {
+    auto tx = store->begin(Store::Mode::write);
+    EXPECT_FALSE(tx->measure_settings(a));
+    tx->insert_user(user("usr_1", "cln_a", "md@a.test"));
+    tx->save_measure_settings({"cln_a", 48, 30, 5, 1, "Call 988", 10, "usr_1"});
+    tx->save_measure_settings({"cln_a", 24, 45, 6, 2, "Call 911", 20, "usr_1"});
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  auto s = tx->measure_settings(a);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->link_lifetime_hours, 24);
+  EXPECT_EQ(s->escalation_minutes, 45);
+  EXPECT_EQ(s->phq9_rise_points, 6);
+  EXPECT_EQ(s->cssrs_min_level, 2);
+  EXPECT_EQ(s->crisis_message, "Call 911");
+  EXPECT_EQ(s->updated_ms, 20);
+  EXPECT_EQ(s->updated_by, "md@a.test");  // the e-mail on read
+  EXPECT_FALSE(tx->measure_settings(b));
+}
+
+TEST_F(StoreContract, SubmittedResponsesAreNeverUpdatedAndAmendmentsAreUnique) {
+  add_patient("pat_1", "cln_a", "Ana", "Silva");
+  app::ResponseRow r;
+  r.id = "rsp_1";
+  r.clinic_id = "cln_a";
+  r.patient_id = "pat_1";
+  r.instrument = "phq9";
+  r.source = "staff";
+  r.answers = "phq9_1=2";
+  r.started_ms = 10;
+  r.updated_ms = 10;
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_response(r);
+    r.answers = "phq9_1=3,phq9_2=1";
+    r.status = "submitted";
+    r.total = 20;
+    r.band = "Severe";
+    r.submitted_ms = 30;
+    EXPECT_TRUE(tx->update_response(a, r));
+    r.answers = "phq9_1=0";
+    EXPECT_FALSE(tx->update_response(a, r)) << "a submitted response is never changed";
+    app::ResponseRow amendment = r;
+    amendment.id = "rsp_2";
+    amendment.amends = "rsp_1";
+    amendment.amendment_reason = "Wrong item 1";
+    amendment.started_ms = 40;
+    amendment.submitted_ms = 40;
+    tx->insert_response(amendment);
+    tx->commit();
+  }
+  {
+    auto tx = store->begin(Store::Mode::write);
+    app::ResponseRow second = r;
+    second.id = "rsp_3";
+    second.amends = "rsp_1";
+    EXPECT_ANY_THROW(tx->insert_response(second)) << "one amendment per response";
+  }
+  auto tx = store->begin(Store::Mode::read);
+  auto original = tx->response(a, "rsp_1");
+  ASSERT_TRUE(original);
+  EXPECT_EQ(original->answers, "phq9_1=3,phq9_2=1");
+  EXPECT_EQ(original->total, 20);
+  EXPECT_EQ(original->amended_by, "rsp_2");
+  EXPECT_FALSE(tx->response(b, "rsp_1"));
+  auto all = tx->responses(a, "pat_1");
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].id, "rsp_2");  // newest first
+  EXPECT_EQ(all[0].amends, "rsp_1");
+  EXPECT_TRUE(tx->responses(b, "pat_1").empty());
+}
+
+TEST_F(StoreContract, LinksAreFoundByTokenHashAndUsedOnce) {
+  add_patient("pat_1", "cln_a", "Ana", "Silva");
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_link({"lnk_1", "hash1", "cln_a", "pat_1", {"phq9", "gad7"}, 10, 100, 0, "usr_1"});
+    tx->insert_link({"lnk_2", "hash2", "cln_a", "pat_1", {"pain_nrs"}, 20, 100, 0, "usr_1"});
+    app::ResponseRow r;
+    r.id = "rsp_1";
+    r.clinic_id = "cln_a";
+    r.patient_id = "pat_1";
+    r.instrument = "gad7";
+    r.source = "link";
+    r.link_id = "lnk_1";
+    tx->insert_response(r);
+    tx->mark_link_used(b, "lnk_1", 50);  // another clinic: no effect
+    tx->commit();
+  }
+  {
+    auto tx = store->begin(Store::Mode::write);
+    auto link = tx->link_by_token_hash("hash1");
+    ASSERT_TRUE(link);
+    EXPECT_EQ(link->instruments, (std::vector<std::string>{"phq9", "gad7"}));
+    EXPECT_EQ(link->used_ms, 0);
+    tx->mark_link_used(a, "lnk_1", 60);
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  EXPECT_EQ(tx->link_by_token_hash("hash1")->used_ms, 60);
+  EXPECT_FALSE(tx->link_by_token_hash("nope"));
+  auto links = tx->links(a, "pat_1");
+  ASSERT_EQ(links.size(), 2u);
+  EXPECT_EQ(links[0].id, "lnk_2");
+  EXPECT_TRUE(tx->links(b, "pat_1").empty());
+  ASSERT_EQ(tx->link_responses(a, "lnk_1").size(), 1u);
+  EXPECT_TRUE(tx->link_responses(b, "lnk_1").empty());
+}
+
+TEST_F(StoreContract, SchedulesAreReplacedWholeAndCompletionsSkipReplacedResponses) {
+  add_patient("pat_1", "cln_a", "Ana", "Silva");
+  add_patient("pat_2", "cln_a", "Bo", "Lund");
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->replace_schedule(a, "pat_1", {{"", "phq9", "weekly", "2026-11-01", "", 0}});
+    tx->replace_schedule(
+        a, "pat_1",
+        {{"", "phq9", "baseline", "2026-11-01", "", 0}, {"", "gad7", "follow_up", "2026-11-01", "2026-12-31", 14}});
+    for (auto [id, patient, amends] :
+         {std::tuple{"rsp_1", "pat_1", ""}, std::tuple{"rsp_2", "pat_1", "rsp_1"}, std::tuple{"rsp_3", "pat_2", ""}}) {
+      app::ResponseRow r;
+      r.id = id;
+      r.clinic_id = "cln_a";
+      r.patient_id = patient;
+      r.instrument = "phq9";
+      r.source = "staff";
+      r.status = "submitted";
+      r.total = 3;
+      r.submitted_ms = 100;
+      r.amends = amends;
+      tx->insert_response(r);
+    }
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  auto schedule = tx->schedule(a, "pat_1");
+  ASSERT_EQ(schedule.size(), 2u);
+  EXPECT_EQ(schedule[0].rule, "baseline");
+  EXPECT_EQ(schedule[1].instrument, "gad7");
+  EXPECT_EQ(schedule[1].end_on, "2026-12-31");
+  EXPECT_EQ(schedule[1].interval_days, 14);
+  EXPECT_TRUE(tx->schedule(b, "pat_1").empty());
+  EXPECT_EQ(tx->schedules(a).size(), 2u);
+  auto done = tx->scheduled_completions(a);
+  ASSERT_EQ(done.size(), 1u) << "rsp_1 is replaced; pat_2 has no schedule";
+  EXPECT_EQ(done[0].patient_id, "pat_1");
+  EXPECT_TRUE(tx->scheduled_completions(b).empty());
+}
+
+TEST_F(StoreContract, TasksEscalateOnceAndStayInTheirClinic) {
+  add_patient("pat_1", "cln_a", "Ana", "Silva");
+  app::TaskRow t;
+  t.id = "tsk_1";
+  t.clinic_id = "cln_a";
+  t.patient_id = "pat_1";
+  t.kind = "suicide_risk";
+  t.priority = "high";
+  t.reasons = {"PHQ-9 question 9 answered \"Several days\".", "PHQ-9 rose from 8 to 15."};
+  t.instrument = "phq9";
+  t.response_id = "rsp_1";
+  t.created_ms = 10;
+  t.escalate_at_ms = 100;
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_task(t);
+    tx->set_responsible_clinician(a, "pat_1", "usr_9");
+    tx->commit();
+  }
+  {
+    auto tx = store->begin(Store::Mode::write);
+    EXPECT_TRUE(tx->tasks_to_escalate(a, 99).empty());
+    auto due = tx->tasks_to_escalate(a, 100);
+    ASSERT_EQ(due.size(), 1u);
+    EXPECT_EQ(due[0].reasons, t.reasons);
+    EXPECT_TRUE(tx->tasks_to_escalate(b, 100).empty());
+    due[0].escalated_ms = 100;
+    tx->update_task(a, due[0]);
+    tx->commit();
+  }
+  {
+    auto tx = store->begin(Store::Mode::write);
+    EXPECT_TRUE(tx->tasks_to_escalate(a, 200).empty()) << "escalated once";
+    auto task = tx->task(a, "tsk_1");
+    ASSERT_TRUE(task);
+    task->acknowledged_ms = 150;
+    task->acknowledged_by = "usr_9";
+    task->action = "Phoned; safety plan reviewed.";
+    tx->update_task(a, *task);
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  EXPECT_TRUE(tx->tasks(a, true).empty());
+  auto all = tx->tasks(a, false);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].escalated_ms, 100);
+  EXPECT_EQ(all[0].action, "Phoned; safety plan reviewed.");
+  EXPECT_FALSE(tx->task(b, "tsk_1"));
+  EXPECT_EQ(tx->responsible_clinician(a, "pat_1"), "usr_9");
+  EXPECT_EQ(tx->responsible_clinician(b, "pat_1"), "");
 }
 
 TEST_F(StoreContract, ReopeningAppliesNoMigrationTwice) {
