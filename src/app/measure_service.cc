@@ -18,8 +18,7 @@ constexpr std::size_t kMaxScheduleEntries = 50;
 /// The crisis text a clinic starts with, until it sets its own with local numbers.
 constexpr const char* kDefaultCrisisMessage =
     "If you are thinking about ending your life or harming yourself, or you are in danger now, call your local "
-    "emergency number or go to the nearest emergency department now. Tell someone you trust how you feel. The "
-    "clinic has been told about your answers and will contact you.";
+    "emergency number or go to the nearest emergency department now. Tell someone you trust how you feel.";
 
 bool has_role(const UserRow& u, Role role) { return std::find(u.roles.begin(), u.roles.end(), role) != u.roles.end(); }
 
@@ -108,7 +107,6 @@ MeasuresView MeasureService::view_of(Transaction& tx, const ClinicId& clinic, co
       ResponseRow point = r;
       point.submitted_ms = point_time(by_id, r);
       series.points.push_back(point);
-      completed.push_back({r.instrument, date_of(r.submitted_ms)});
     }
     if (series.points.empty()) continue;
     std::sort(series.points.begin(), series.points.end(), [](const ResponseRow& a, const ResponseRow& b) {
@@ -119,6 +117,11 @@ MeasuresView MeasureService::view_of(Transaction& tx, const ClinicId& clinic, co
     series.outcome = outcome_of(inst, scored);
     view.series.push_back(std::move(series));
   }
+
+  // A questionnaire counts as done on the day it was first submitted; an amendment
+  // corrects it but is not a new completion.
+  for (const auto& r : view.responses)
+    if (r.status == "submitted" && r.amends.empty()) completed.push_back({r.instrument, date_of(r.submitted_ms)});
 
   view.links = tx.links(clinic, patient_id);
   for (const auto& l : view.links) {
@@ -184,6 +187,7 @@ Result<RecordedResponse> MeasureService::submit(Transaction& tx, const Caller& c
     return Error::conflict("already_submitted", "This questionnaire has already been submitted.");
   }
   audit_.record(tx, caller, "questionnaire.response.submit", "questionnaire_response", row.id);
+  if (!row.link_id.empty()) close_link_if_complete(tx, caller, row.patient_id, row.link_id);
 
   RecordedResponse out{row, risk_signals(*inst, answers, row.total, previous, risk_settings), {}};
   if (!out.risk.empty()) {
@@ -196,7 +200,10 @@ Result<RecordedResponse> MeasureService::submit(Transaction& tx, const Caller& c
     for (const auto& s : out.risk) task.reasons.push_back(s.reason);
     task.instrument = row.instrument;
     task.response_id = row.id;
-    task.assigned_to = tx.responsible_clinician(caller.clinic, row.patient_id);
+    // The responsible clinician, while still an active prescriber; otherwise any prescriber.
+    if (auto id = tx.responsible_clinician(caller.clinic, row.patient_id); !id.empty())
+      if (auto u = tx.user(caller.clinic, id); u && !u->disabled && has_role(*u, Role::prescriber))
+        task.assigned_to = id;
     task.created_ms = now;
     task.escalate_at_ms = now + settings.escalation_minutes * kMinuteMs;
     tx.insert_task(task);
@@ -204,6 +211,23 @@ Result<RecordedResponse> MeasureService::submit(Transaction& tx, const Caller& c
     out.task_id = task.id;
   }
   return out;
+}
+
+bool MeasureService::close_link_if_complete(Transaction& tx, const Caller& caller, const std::string& patient_id,
+                                            const std::string& link_id) {
+  std::optional<LinkRow> link;
+  for (auto& l : tx.links(caller.clinic, patient_id))
+    if (l.id == link_id) link = std::move(l);
+  if (!link) return false;
+  if (link->used_ms != 0) return true;
+  std::set<std::string> submitted;
+  for (const auto& r : tx.link_responses(caller.clinic, link_id))
+    if (r.status == "submitted") submitted.insert(r.instrument);
+  for (const auto& code : link->instruments)
+    if (!submitted.count(code)) return false;
+  tx.mark_link_used(caller.clinic, link_id, clock_.now_ms());
+  audit_.record(tx, caller, "questionnaire.link.used", "questionnaire_link", link_id);
+  return true;
 }
 
 Result<RecordedResponse> MeasureService::record(const Caller& caller, const std::string& patient_id,
@@ -335,7 +359,7 @@ Result<CreatedLink> MeasureService::create_link(const Caller& caller, const std:
     out.message.channel = "email";
     out.message.recipient = demographics->email;
   } else if (demographics && !demographics->phone.empty()) {
-    out.message.channel = "sms";
+    out.message.channel = "text";
     out.message.recipient = demographics->phone;
   }
   out.message.subject = clinic_name + ": a short questionnaire before your next visit";
@@ -473,6 +497,11 @@ Result<MeasureSettingsRow> MeasureService::settings(const Caller& caller) {
   return settings_of(*tx, caller.clinic);
 }
 
+std::string MeasureService::crisis_message(const std::string& clinic_id) {
+  auto tx = store_.begin(Store::Mode::read);
+  return settings_of(*tx, ClinicId{clinic_id}).crisis_message;
+}
+
 Result<MeasureSettingsRow> MeasureService::update_settings(const Caller& caller, const SettingsPatch& patch) {
   if (!caller.can(Action::settings_manage)) {
     audit_.record_denied(store_, caller, "settings.measures.update", "clinic", caller.clinic.value);
@@ -600,17 +629,13 @@ Result<PublicAnswerResult> MeasureService::answer_link(const std::string& clinic
     return out;
   }
 
-  auto recorded = submit(*tx, visitor, row, insert);
+  auto recorded = submit(*tx, visitor, row, insert);  // closes the link when this was its last questionnaire
   if (!recorded) return recorded.error();
   submitted.push_back(instrument);
   out.submitted = submitted;
   out.complete = std::all_of(link->instruments.begin(), link->instruments.end(), [&](const std::string& code) {
     return std::find(submitted.begin(), submitted.end(), code) != submitted.end();
   });
-  if (out.complete) {
-    tx->mark_link_used(clinic, link->id, now);
-    audit_.record(*tx, visitor, "questionnaire.link.used", "questionnaire_link", link->id);
-  }
   if (!recorded->risk.empty()) out.crisis_message = settings_of(*tx, clinic).crisis_message;
   tx->commit();
   return out;
@@ -719,12 +744,12 @@ Result<std::vector<TaskView>> MeasureService::tasks(const Caller& caller, bool o
 
 Result<TaskView> MeasureService::acknowledge(const Caller& caller, const std::string& task_id,
                                              const std::string& action_in) {
-  auto action = required_text("action", action_in, 2000);
-  if (!action) return action.error();
   if (!caller.can(Action::measures_read)) {
     audit_.record_denied(store_, caller, "task.acknowledge", "task", task_id);
     return Error::forbidden();
   }
+  auto action = required_text("action", action_in, 2000);
+  if (!action) return action.error();
   auto tx = store_.begin(Store::Mode::write);
   auto task = tx->task(caller.clinic, task_id);
   if (!task) return Error::not_found("No such task.");

@@ -130,6 +130,8 @@ class MeasureService {
   Result<std::vector<DueListItem>> due_list(const Caller& caller);
 
   Result<MeasureSettingsRow> settings(const Caller& caller);
+  /// The clinic's crisis-resources text, for its public pages (no sign-in).
+  std::string crisis_message(const std::string& clinic_id);
   Result<MeasureSettingsRow> update_settings(const Caller& caller, const SettingsPatch& patch);
 
   /// The patient's link page. Errors: not_found "link_not_found"; conflict-kind
@@ -155,6 +157,9 @@ class MeasureService {
   /// Scores and submits `row` (its answers set), raising a task when the answers call for one.
   Result<RecordedResponse> submit(Transaction& tx, const Caller& caller, ResponseRow row, bool insert);
   void escalate_due(Transaction& tx, const ClinicId& clinic);
+  /// Marks the link used once every questionnaire on it is submitted; true when it is.
+  bool close_link_if_complete(Transaction& tx, const Caller& caller, const std::string& patient_id,
+                              const std::string& link_id);
   TaskView task_view(Transaction& tx, const Caller& caller, const TaskRow& task);
   /// Finds an open link of the clinic by token, or the error to answer with.
   Result<LinkRow> usable_link(Transaction& tx, const std::string& clinic_id, const std::string& token);

@@ -396,7 +396,8 @@ class Transaction {
   virtual std::vector<ResponseRow> responses(const ClinicId& clinic, std::string_view patient_id) = 0;
   /// The responses that came from a link, oldest first.
   virtual std::vector<ResponseRow> link_responses(const ClinicId& clinic, std::string_view link_id) = 0;
-  /// Submitted responses that no later amendment replaces, of every patient with a schedule.
+  /// Submitted original responses (not amendments: an amendment corrects a completion,
+  /// it is not a new one), of every patient with a schedule.
   virtual std::vector<CompletionRow> scheduled_completions(const ClinicId& clinic) = 0;
   virtual void insert_link(const LinkRow& link) = 0;
   /// A link by its token's hash, of any clinic (the caller checks the clinic).

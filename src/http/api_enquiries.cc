@@ -46,7 +46,8 @@ Response public_clinic(Call& call) {
                                          {"name", clinic->name},
                                          {"conditions", std::move(conditions)},
                                          {"contact_methods", json::array{"email", "phone", "text"}},
-                                         {"programs", public_programs_json(call.api, clinic->id)}});
+                                         {"programs", public_programs_json(call.api, clinic->id)},
+                                         {"crisis_message", call.api.services().measures.crisis_message(clinic->id)}});
 }
 
 Response submit_request(Call& call) {

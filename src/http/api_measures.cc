@@ -1,6 +1,8 @@
 // Measurement-based care: the instrument catalogue, a patient's measures, responses,
 // questionnaire links (and the patient's public link page), schedules, the clinic's
 // due list, the clinical task inbox and the measurement settings.
+#include <cmath>
+
 #include "domain/time.h"
 #include "http/api_handlers.h"
 #include "http/json_codec.h"
@@ -107,7 +109,8 @@ json::object measures_json(const app::MeasuresView& v, std::int64_t now_ms) {
          json::object{{"baseline", point_json(o.baseline)},
                       {"latest", point_json(o.latest)},
                       {"change", o.change},
-                      {"percent_change", o.percent_change ? json::value(*o.percent_change) : json::value(nullptr)},
+                      {"percent_change",
+                       o.percent_change ? json::value(std::round(*o.percent_change * 10) / 10) : json::value(nullptr)},
                       {"response", o.response},
                       {"remission", o.remission},
                       {"meaningful_change", o.meaningful_change},
@@ -353,9 +356,11 @@ Response update_measure_settings(Call& call) {
                  IntField{"phq9_rise_points", &app::SettingsPatch::phq9_rise_points},
                  IntField{"cssrs_min_level", &app::SettingsPatch::cssrs_min_level}}) {
     // The use case checks the range; here only the type.
-    auto v = optional_int(*body, f.name, -1'000'000, 1'000'000);
-    if (!v) return error_response(v.error());
-    patch.*f.member = *v;
+    auto it = body->find(f.name);
+    if (it == body->end() || it->value().is_null()) continue;
+    if (!it->value().is_int64() || it->value().as_int64() < -1'000'000 || it->value().as_int64() > 1'000'000)
+      return error_response(Error::invalid(std::string(f.name), std::string(f.name) + " must be a whole number."));
+    patch.*f.member = static_cast<int>(it->value().as_int64());
   }
   if (auto it = body->find("crisis_message"); it != body->end() && !it->value().is_null()) {
     if (!it->value().is_string())

@@ -289,8 +289,7 @@ std::vector<CompletionRow> SociTransaction::scheduled_completions(const ClinicId
   q.run(
       "SELECT r.patient_id, r.instrument, r.submitted_ms FROM questionnaire_responses r WHERE r.clinic_id = :c AND "
       "r.status = 'submitted' AND r.patient_id IN (SELECT DISTINCT s.patient_id FROM measure_schedules s WHERE "
-      "s.clinic_id = r.clinic_id) AND NOT EXISTS (SELECT 1 FROM questionnaire_responses a WHERE a.clinic_id = "
-      "r.clinic_id AND a.amends = r.id) ORDER BY r.patient_id, r.submitted_ms");
+      "s.clinic_id = r.clinic_id) AND r.amends = '' ORDER BY r.patient_id, r.submitted_ms");
   return q.collect([&] {
     CompletionRow out = row;
     out.submitted_ms = submitted;

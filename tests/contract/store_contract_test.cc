@@ -671,7 +671,7 @@ TEST_F(StoreContract, LinksAreFoundByTokenHashAndUsedOnce) {
   EXPECT_TRUE(tx->link_responses(b, "lnk_1").empty());
 }
 
-TEST_F(StoreContract, SchedulesAreReplacedWholeAndCompletionsSkipReplacedResponses) {
+TEST_F(StoreContract, SchedulesAreReplacedWholeAndAmendmentsAreNoCompletions) {
   add_patient("pat_1", "cln_a", "Ana", "Silva");
   add_patient("pat_2", "cln_a", "Bo", "Lund");
   {
@@ -706,8 +706,9 @@ TEST_F(StoreContract, SchedulesAreReplacedWholeAndCompletionsSkipReplacedRespons
   EXPECT_TRUE(tx->schedule(b, "pat_1").empty());
   EXPECT_EQ(tx->schedules(a).size(), 2u);
   auto done = tx->scheduled_completions(a);
-  ASSERT_EQ(done.size(), 1u) << "rsp_1 is replaced; pat_2 has no schedule";
+  ASSERT_EQ(done.size(), 1u) << "rsp_2 is an amendment, not a completion; pat_2 has no schedule";
   EXPECT_EQ(done[0].patient_id, "pat_1");
+  EXPECT_EQ(done[0].submitted_ms, 100);
   EXPECT_TRUE(tx->scheduled_completions(b).empty());
 }
 

@@ -231,6 +231,85 @@ export class ApiClient {
     return this.request('POST', path, join);
   }
 
+  // --- Measurement-based care: staff routes (docs/api.md, "Measurement-based care") ---
+  // Types are named through import() so this block needs no change to the import line above.
+
+  /** The instrument catalogue (every clinical role). */
+  async listInstruments(): Promise<import('./api_types').Instrument[]> {
+    return (await this.request<{ instruments: import('./api_types').Instrument[] }>('GET', '/instruments')).instruments;
+  }
+  /** Scores, responses, links, schedule, due list and responsible clinician of one patient. */
+  getPatientMeasures(patientId: string): Promise<import('./api_types').PatientMeasures> {
+    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/measures`);
+  }
+  /**
+   * Saves a draft or submits a response on the patient's behalf, or amends a submitted one.
+   * 400 on field instrument, answers.{item} or amendment_reason; 409 already_submitted, already_amended.
+   */
+  recordMeasureResponse(patientId: string, response: import('./api_types').NewMeasureResponse): Promise<import('./api_types').RecordedMeasureResponse> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/responses`, response);
+  }
+  /** Sends the patient a link to patient-completion instruments (1–6); 400 on field instruments. */
+  createQuestionnaireLink(patientId: string, instruments: readonly string[]): Promise<import('./api_types').CreatedQuestionnaireLink> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/questionnaire-links`, { instruments });
+  }
+  /** Replaces the patient's whole schedule; 400 on fields such as entries[2].end. */
+  replaceSchedule(patientId: string, entries: readonly import('./api_types').ScheduleEntry[]): Promise<import('./api_types').ScheduleSaved> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/schedule`, { entries });
+  }
+  /** Names a prescriber of the clinic as the patient's responsible clinician, or clears it (null). */
+  async setResponsibleClinician(patientId: string, userId: string | null): Promise<import('./api_types').ClinicianRef | null> {
+    const path = `/patients/${encodeURIComponent(patientId)}/responsible-clinician`;
+    return (await this.request<{ responsible_clinician: import('./api_types').ClinicianRef | null }>('POST', path, { user_id: userId })).responsible_clinician;
+  }
+  /** The clinic's enabled prescribers, who may be responsible clinicians. */
+  async listClinicians(): Promise<import('./api_types').Clinician[]> {
+    return (await this.request<{ clinicians: import('./api_types').Clinician[] }>('GET', '/clinicians')).clinicians;
+  }
+  /** Every patient's due and overdue questionnaires, overdue first, then by due date. */
+  async listDueQuestionnaires(): Promise<import('./api_types').ClinicDueQuestionnaire[]> {
+    return (await this.request<{ items: import('./api_types').ClinicDueQuestionnaire[] }>('GET', '/measures/due')).items;
+  }
+  /** The risk tasks this user may see: unacknowledged first (escalated first, then oldest). */
+  async listTasks(state: import('./api_types').TaskState = 'open'): Promise<import('./api_types').EscalationTask[]> {
+    return (await this.request<{ tasks: import('./api_types').EscalationTask[] }>('GET', '/tasks' + queryString({ state }))).tasks;
+  }
+  /** Acknowledges a task with what was done; 400 on field action, 409 already_acknowledged, 403. */
+  acknowledgeTask(taskId: string, action: string): Promise<import('./api_types').EscalationTask> {
+    return this.request('POST', `/tasks/${encodeURIComponent(taskId)}/acknowledge`, { action });
+  }
+  getMeasurementSettings(): Promise<import('./api_types').MeasurementSettings> {
+    return this.request('GET', '/clinic/measurement-settings');
+  }
+  /** Changes any subset of the settings (admin); 400 naming the field. */
+  updateMeasurementSettings(change: import('./api_types').MeasurementSettingsChange): Promise<import('./api_types').MeasurementSettings> {
+    return this.request('POST', '/clinic/measurement-settings', change);
+  }
+  // --- end of staff measurement routes ---
+
+  // --- Measurement-based care: the patient's questionnaire link (public, no sign-in) ---
+  // (Types are named with import() so this block needs no change to the shared import line.)
+  /** Public: what the link asks for, with saved answers. 404 link_not_found; 410 link_used or link_expired. */
+  getPublicQuestionnaire(clinicId: string, token: string): Promise<import('./api_types').PublicQuestionnaire> {
+    return this.request('GET', `/public/clinics/${encodeURIComponent(clinicId)}/questionnaires/${encodeURIComponent(token)}`);
+  }
+  /**
+   * Public: saves one instrument's answers (partial is fine) or, with submit, scores
+   * and submits them (they must be complete). 400 on field "answers.<item>" or
+   * "instrument"; 404/410 as above; 409 already_submitted.
+   */
+  savePublicAnswers(
+    clinicId: string,
+    token: string,
+    instrument: string,
+    answers: Readonly<import('./api_types').InstrumentAnswers>,
+    submit: boolean,
+  ): Promise<import('./api_types').PublicAnswersSaved> {
+    const path = `/public/clinics/${encodeURIComponent(clinicId)}/questionnaires/${encodeURIComponent(token)}/answers`;
+    return this.request('POST', path, { instrument, answers, submit });
+  }
+  // --- end of public questionnaire routes ---
+
   private remember(session: Session): Session {
     this.csrfToken = session.csrf_token;
     return session;

@@ -4,6 +4,8 @@ import {
   canEditHistory,
   canManageEnquiries,
   canOpen,
+  canReadMeasures,
+  canRecordMeasures,
   canRegisterPatients,
   navItemFor,
   navItemsFor,
@@ -19,21 +21,38 @@ import {
 const labels = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).map((item) => item.label);
 
 describe('navigation by role', () => {
-  it('gives an admin Patients, Enquiries, Waiting lists, Users and Audit log', () => {
-    expect(labels(['admin'])).toEqual(['Patients', 'Enquiries', 'Waiting lists', 'Users', 'Audit log']);
+  it('gives an admin every page, Clinic settings last', () => {
+    expect(labels(['admin'])).toEqual(['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Users', 'Audit log', 'Clinic settings']);
   });
 
-  it.each(['prescriber', 'nurse', 'front_desk'] as const)('gives a %s Patients, Enquiries and Waiting lists', (role) => {
-    expect(labels([role])).toEqual(['Patients', 'Enquiries', 'Waiting lists']);
+  it.each(['prescriber', 'nurse'] as const)('gives a %s Patients, the inbox, the due questionnaires, Enquiries and Waiting lists', (role) => {
+    expect(labels([role])).toEqual(['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists']);
   });
 
-  it('gives a therapist only Patients', () => {
-    expect(labels(['therapist'])).toEqual(['Patients']);
+  it('gives the front desk Patients, Enquiries and Waiting lists, but no measures', () => {
+    expect(labels(['front_desk'])).toEqual(['Patients', 'Enquiries', 'Waiting lists']);
+  });
+
+  it('gives a therapist Patients, the inbox and the due questionnaires', () => {
+    expect(labels(['therapist'])).toEqual(['Patients', 'Inbox', 'Questionnaires due']);
   });
 
   it('gives a user with several roles the union of their pages', () => {
-    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Enquiries', 'Waiting lists', 'Users', 'Audit log']);
-    expect(labels(['therapist', 'nurse'])).toEqual(['Patients', 'Enquiries', 'Waiting lists']);
+    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Users', 'Audit log', 'Clinic settings']);
+    expect(labels(['therapist', 'front_desk'])).toEqual(['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists']);
+  });
+
+  it('keeps Clinic settings for admins: others who type its address are refused', () => {
+    const settings = navItemFor('/settings') ?? { path: '/patients', label: 'missing' };
+    expect(settings.label).toBe('Clinic settings');
+    expect(canOpen(settings, ['admin'])).toBe(true);
+    for (const role of ['prescriber', 'nurse', 'therapist', 'front_desk'] as const) expect(canOpen(settings, [role])).toBe(false);
+  });
+
+  it('titles the due list "Due questionnaires" though its link says "Questionnaires due"', () => {
+    expect(navItemFor('/measures')?.label).toBe('Questionnaires due');
+    expect(pageTitle('/measures')).toBe('Due questionnaires · KetaClinic');
+    expect(pageTitle('/inbox')).toBe('Inbox · KetaClinic');
   });
 
   it('refuses the enquiries page to a therapist who types its address', () => {
@@ -58,7 +77,7 @@ describe('navigation by role', () => {
   });
 
   it('knows no page for an unknown path', () => {
-    expect(navItemFor('/settings')).toBeUndefined();
+    expect(navItemFor('/nowhere')).toBeUndefined();
   });
 
   it('lets every role but a lone therapist register patients', () => {
@@ -99,6 +118,16 @@ describe('patient chart', () => {
     expect(canEditHistory(['front_desk'])).toBe(false);
     expect(canEditHistory(['therapist'])).toBe(false);
     expect(canEditHistory(['therapist', 'nurse'])).toBe(true);
+  });
+
+  it('shows measures to every clinical role and lets them record; not to the front desk', () => {
+    for (const role of ['admin', 'prescriber', 'nurse', 'therapist'] as const) {
+      expect(canReadMeasures([role])).toBe(true);
+      expect(canRecordMeasures([role])).toBe(true);
+    }
+    expect(canReadMeasures(['front_desk'])).toBe(false);
+    expect(canRecordMeasures(['front_desk'])).toBe(false);
+    expect(canRecordMeasures(['front_desk', 'therapist'])).toBe(true);
   });
 
   it('lets only a prescriber record an eligibility decision', () => {

@@ -3,21 +3,29 @@
 // the API; this only decides what the UI offers and renders.
 import type { Role } from './api';
 
-export type PagePath = '/patients' | '/enquiries' | '/waiting' | '/users' | '/audit';
+export type PagePath = '/patients' | '/inbox' | '/measures' | '/enquiries' | '/waiting' | '/users' | '/audit' | '/settings';
 
 export interface NavItem {
   path: PagePath;
   label: string;
+  /** The page's own name (its heading and tab title) when it differs from the link's label. */
+  title?: string;
   /** Roles that may open the page; undefined means every signed-in user. */
   allowed_roles?: readonly Role[];
 }
 
+/** Measurement-based care: the Measures tab, the due list and the risk-task inbox (not the front desk). */
+const MEASURE_READERS: readonly Role[] = ['admin', 'prescriber', 'nurse', 'therapist'];
+
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/patients', label: 'Patients' },
+  { path: '/inbox', label: 'Inbox', allowed_roles: MEASURE_READERS },
+  { path: '/measures', label: 'Questionnaires due', title: 'Due questionnaires', allowed_roles: MEASURE_READERS },
   { path: '/enquiries', label: 'Enquiries', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/waiting', label: 'Waiting lists', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/users', label: 'Users', allowed_roles: ['admin'] },
   { path: '/audit', label: 'Audit log', allowed_roles: ['admin'] },
+  { path: '/settings', label: 'Clinic settings', allowed_roles: ['admin'] },
 ];
 
 /** Where "/" and a fresh sign-in land. */
@@ -71,6 +79,21 @@ export function canDecideEligibility(roles: readonly Role[]): boolean {
   return roles.includes('prescriber');
 }
 
+/** Whether the chart has a Measures tab (questionnaire scores, schedule, due list). */
+export function canReadMeasures(roles: readonly Role[]): boolean {
+  return roles.some((role) => MEASURE_READERS.includes(role));
+}
+
+const MEASURE_RECORDERS: readonly Role[] = ['admin', 'prescriber', 'nurse', 'therapist'];
+
+/**
+ * Whether the Measures tab offers recording and amending answers, sending a
+ * questionnaire link, editing the schedule and naming the responsible clinician.
+ */
+export function canRecordMeasures(roles: readonly Role[]): boolean {
+  return roles.some((role) => MEASURE_RECORDERS.includes(role));
+}
+
 const PATIENT_CHART_PATH = /^\/patients\/([^/]+)\/?$/;
 
 /** The patient id when `path` is a patient's chart (/patients/{id}); otherwise undefined. */
@@ -96,7 +119,8 @@ export function sectionFor(path: string): NavItem | undefined {
 
 /** The browser tab's title for a path (never a patient's name: tab titles show on shared screens). */
 export function pageTitle(path: string): string {
-  const label = patientChartId(path) === undefined ? navItemFor(path)?.label : 'Patient chart';
+  const item = navItemFor(path);
+  const label = patientChartId(path) === undefined ? (item?.title ?? item?.label) : 'Patient chart';
   return label ? `${label} · KetaClinic` : 'KetaClinic';
 }
 

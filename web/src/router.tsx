@@ -32,10 +32,12 @@ interface LinkProps {
   children: ComponentChildren;
   /** 'page': this is the current page; 'section': the current page belongs to this link's page. */
   current?: boolean | 'page' | 'section';
+  /** The link's spoken name when its text alone would read badly ("Inbox (2)"). */
+  ariaLabel?: string | undefined;
 }
 
 /** An ordinary link that navigates in place; modified clicks open a tab as usual. */
-export function Link({ href, children, current = false }: LinkProps) {
+export function Link({ href, children, current = false, ariaLabel }: LinkProps) {
   const ariaCurrent = current === true || current === 'page' ? 'page' : current === 'section' ? 'true' : undefined;
   const onClick = (event: MouseEvent) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -43,7 +45,7 @@ export function Link({ href, children, current = false }: LinkProps) {
     navigate(href);
   };
   return (
-    <a href={href} onClick={onClick} aria-current={ariaCurrent}>
+    <a href={href} onClick={onClick} aria-current={ariaCurrent} aria-label={ariaLabel}>
       {children}
     </a>
   );

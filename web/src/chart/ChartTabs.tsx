@@ -1,6 +1,7 @@
 // The chart's tabs (WAI-ARIA tabs pattern): arrow keys, Home and End move between
 // tabs and show the one focused. Every panel stays mounted, only hidden, so answers
-// typed on one tab are still there after a look at another.
+// typed on one tab are still there after a look at another. A lazy panel is first
+// rendered when its tab is first shown (it loads its own data), then stays.
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 
@@ -9,6 +10,8 @@ export interface ChartTab {
   id: string;
   label: string;
   panel: ComponentChildren;
+  /** Render the panel only once the tab has been shown. */
+  lazy?: boolean;
 }
 
 interface ChartTabsProps {
@@ -18,8 +21,13 @@ interface ChartTabsProps {
 }
 
 export function ChartTabs({ label, tabs }: ChartTabsProps) {
-  const [selectedId, setSelectedId] = useState(tabs[0]?.id ?? '');
+  const [selectedId, setShownId] = useState(tabs[0]?.id ?? '');
+  const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set([selectedId]));
   const tabList = useRef<HTMLDivElement>(null);
+  const setSelectedId = (id: string) => {
+    setShownId(id);
+    setShown((s) => (s.has(id) ? s : new Set([...s, id])));
+  };
 
   const select = (index: number) => {
     const tab = tabs[(index + tabs.length) % tabs.length];
@@ -59,7 +67,7 @@ export function ChartTabs({ label, tabs }: ChartTabsProps) {
       </div>
       {tabs.map((tab) => (
         <div key={tab.id} role="tabpanel" id={`panel-${tab.id}`} aria-labelledby={`tab-${tab.id}`} hidden={tab.id !== selectedId} tabIndex={0} class="tab-panel">
-          {tab.panel}
+          {(!tab.lazy || shown.has(tab.id)) && tab.panel}
         </div>
       ))}
     </div>

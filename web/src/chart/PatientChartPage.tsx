@@ -1,9 +1,11 @@
 // A patient's chart (/patients/{id}): the header that stays on every tab, then the
-// tabs. Add a tab by adding an entry to `tabs` below.
+// tabs. Add a tab by adding an entry to `tabs` below. The Measures tab is lazy: it
+// reads the patient's questionnaires only when first opened.
 import type { ApiClient } from '../api';
 import { Link } from '../router';
 import { ChartHeader } from './ChartHeader';
 import { ChartTabs, type ChartTab } from './ChartTabs';
+import { MeasuresTab } from '../measures/MeasuresTab';
 import { HistoryTab } from './HistoryTab';
 import { RecordTab } from './RecordTab';
 import { ScreeningTab } from './ScreeningTab';
@@ -18,11 +20,17 @@ interface PatientChartPageProps {
   canDecide: boolean;
   /** Offer the demographics form (admin, prescriber, nurse, front desk). */
   canEditDemographics: boolean;
+  /** Show the Measures tab (admin, prescriber, nurse, therapist). */
+  canReadMeasures: boolean;
+  /** Offer recording answers, links, the schedule and the responsible clinician on it. */
+  canRecordMeasures: boolean;
 }
+
+type Permissions = Omit<PatientChartPageProps, 'api' | 'patientId'>;
 
 type Chart = ReturnType<typeof usePatientChart>;
 
-export function PatientChartPage({ api, patientId, canEditHistory, canDecide, canEditDemographics }: PatientChartPageProps) {
+export function PatientChartPage({ api, patientId, ...can }: PatientChartPageProps) {
   const chart = usePatientChart(api, patientId);
   const { state, reload } = chart;
   return (
@@ -60,14 +68,14 @@ export function PatientChartPage({ api, patientId, canEditHistory, canDecide, ca
               </button>
             </p>
           )}
-          <ChartTabs label="Chart sections" tabs={tabs(api, patientId, chart, { canEditHistory, canDecide, canEditDemographics })} />
+          <ChartTabs label="Chart sections" tabs={tabs(api, patientId, chart, can)} />
         </>
       )}
     </div>
   );
 }
 
-function tabs(api: ApiClient, patientId: string, chart: Chart, can: Pick<PatientChartPageProps, 'canEditHistory' | 'canDecide' | 'canEditDemographics'>): ChartTab[] {
+function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions): ChartTab[] {
   const { state, refresh, recordSaved, reloadEntries } = chart;
   if (state.kind !== 'loaded') return [];
   const data = state.data;
@@ -89,5 +97,6 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Pick<Patient
         />
       ),
     },
+    ...(can.canReadMeasures ? [{ id: 'measures', label: 'Measures', lazy: true, panel: <MeasuresTab api={api} patientId={patientId} canRecord={can.canRecordMeasures} /> }] : []),
   ];
 }

@@ -36,10 +36,12 @@ interface FakeServerOptions {
   serverOnlyExclusion?: boolean;
   patient?: Partial<PatientRecord>;
   allergies?: Allergy[];
+  /** Answers routes the chart's fake does not know (e.g. the Measures tab's); undefined: not found. */
+  extraRoute?: (url: string, post: boolean, body: Record<string, unknown>) => Response | undefined;
 }
 
 /** A fake server with one patient; an aneurysm answered yes is an exclusion. */
-export function fakeServer({ answers = [], decision = null, serverOnlyExclusion = false, patient: patientChanges = {}, allergies = [] }: FakeServerOptions = {}) {
+export function fakeServer({ answers = [], decision = null, serverOnlyExclusion = false, patient: patientChanges = {}, allergies = [], extraRoute }: FakeServerOptions = {}) {
   let patient: PatientRecord = { ...PATIENT, ...patientChanges };
   const medications: Medication[] = [];
   const measurements: Measurement[] = [];
@@ -98,7 +100,7 @@ export function fakeServer({ answers = [], decision = null, serverOnlyExclusion 
       decision = { id: 'eld_1', decision: body.decision as EligibilityDecision['decision'], reason: body.reason as string, override: overrides, override_reason: body.override_reason as string, rule_version: 'kc-test-1', decided_at: '2026-03-01T09:00:00Z', decided_by: 'prescriber@demo.test', needs_rescreen: false, rescreen_reason: '' };
       return json(201, decision);
     }
-    return json(404, { error: { code: 'not_found', message: 'No such route.' } });
+    return extraRoute?.(url, post, body) ?? json(404, { error: { code: 'not_found', message: 'No such route.' } });
   };
   const fetchFn = vi.fn<Fetch>((url, init) => {
     const body = init.body === undefined ? {} : (JSON.parse(init.body as string) as Record<string, unknown>);

@@ -58,6 +58,12 @@ export function ConsultationRequestForm({ clinic, onSubmit, onReceived }: Consul
         contactMethods={clinic.contact_methods}
         autoFill
       />
+      {details.conditions.includes('suicidal_thoughts') && clinic.crisis_message && (
+        <div class="crisis-message" role="alert">
+          <h2>If you need help now</h2>
+          <p>{clinic.crisis_message}</p>
+        </div>
+      )}
       <ConsentField
         clinicName={clinic.name}
         checked={consent}

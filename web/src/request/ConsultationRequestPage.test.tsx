@@ -73,6 +73,22 @@ describe('the public consultation request page', () => {
     expect(container.querySelectorAll('input[name="conditions"]')).toHaveLength(2);
   });
 
+  it("shows the clinic's crisis message as soon as thoughts of suicide are ticked", async () => {
+    const clinic = {
+      ...CLINIC,
+      conditions: [...CLINIC.conditions, { code: 'suicidal_thoughts', label: 'Thoughts of suicide that need quick help' }],
+      crisis_message: 'Call the Harbour crisis line on 0800 000 000, day or night.',
+    };
+    await openPage(json(200, clinic));
+    expect(container.querySelector('.crisis-message')).toBeNull();
+    await tick('Thoughts of suicide');
+    const alert = container.querySelector('.crisis-message');
+    expect(alert?.getAttribute('role')).toBe('alert');
+    expect(alert?.textContent).toContain('Call the Harbour crisis line on 0800 000 000, day or night.');
+    await tick('Thoughts of suicide');
+    expect(container.querySelector('.crisis-message')).toBeNull();
+  });
+
   it('keeps the honeypot away from people and assistive technology', async () => {
     await openPage(json(200, CLINIC));
     const honeypot = container.querySelector('input[name="website"]');

@@ -28,7 +28,7 @@ export function AppShell({ api, session, path, onSignOut, onIdleExpired }: AppSh
         Skip to main content
       </a>
       <AppHeader user={user} onSignOut={onSignOut} />
-      <MainNav roles={user.roles} path={path} />
+      <MainNav roles={user.roles} path={path} api={api} />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={path}>
           <RoutedPage path={path} roles={user.roles} clinicId={user.clinic.id} api={api} />

@@ -5,7 +5,23 @@ import type { ApiClient, Role } from '../api';
 import { AuditLogPage } from '../audit/AuditLogPage';
 import { EnquiriesPage } from '../enquiries/EnquiriesPage';
 import { PatientChartPage } from '../chart/PatientChartPage';
-import { canAddToWaitingLists, canDecideEligibility, canEditHistory, canManageEnquiries, canManageWaitingPrograms, canOpen, canRegisterPatients, patientChartId, sectionFor, type PagePath } from '../navigation';
+import { ClinicSettingsPage } from '../settings/ClinicSettingsPage';
+import { DueQuestionnairesPage } from '../measures/DueQuestionnairesPage';
+import { InboxPage } from '../inbox/InboxPage';
+import {
+  canAddToWaitingLists,
+  canDecideEligibility,
+  canEditHistory,
+  canManageEnquiries,
+  canManageWaitingPrograms,
+  canOpen,
+  canReadMeasures,
+  canRecordMeasures,
+  canRegisterPatients,
+  patientChartId,
+  sectionFor,
+  type PagePath,
+} from '../navigation';
 import { PatientsPage } from '../patients/PatientsPage';
 import { UsersPage } from '../users/UsersPage';
 import { WaitingListsPage } from '../waiting/WaitingListsPage';
@@ -26,7 +42,17 @@ export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
   }
   const patientId = patientChartId(path);
   if (patientId !== undefined) {
-    return <PatientChartPage api={api} patientId={patientId} canEditHistory={canEditHistory(roles)} canDecide={canDecideEligibility(roles)} canEditDemographics={canRegisterPatients(roles)} />;
+    return (
+      <PatientChartPage
+        api={api}
+        patientId={patientId}
+        canEditHistory={canEditHistory(roles)}
+        canDecide={canDecideEligibility(roles)}
+        canEditDemographics={canRegisterPatients(roles)}
+        canReadMeasures={canReadMeasures(roles)}
+        canRecordMeasures={canRecordMeasures(roles)}
+      />
+    );
   }
   return pageFor(item.path, roles, clinicId, api);
 }
@@ -43,6 +69,12 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
       return <UsersPage api={api} />;
     case '/audit':
       return <AuditLogPage api={api} />;
+    case '/inbox':
+      return <InboxPage api={api} />;
+    case '/measures':
+      return <DueQuestionnairesPage api={api} />;
+    case '/settings':
+      return <ClinicSettingsPage api={api} />;
   }
 }
 

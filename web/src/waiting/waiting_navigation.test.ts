@@ -3,9 +3,10 @@ import { canAddToWaitingLists, canManageWaitingPrograms, canOpen, navItemFor, na
 
 describe('the Waiting lists page in the navigation', () => {
   it('is offered to admin, front desk, prescriber and nurse, after Enquiries', () => {
-    expect(navItemsFor(['admin']).map((i) => i.label)).toEqual(['Patients', 'Enquiries', 'Waiting lists', 'Users', 'Audit log']);
-    for (const role of ['front_desk', 'prescriber', 'nurse'] as const) expect(navItemsFor([role]).map((i) => i.label)).toEqual(['Patients', 'Enquiries', 'Waiting lists']);
-    expect(navItemsFor(['therapist']).map((i) => i.label)).toEqual(['Patients']);
+    const waitingAndAround = (role: Parameters<typeof navItemsFor>[0][number]) => navItemsFor([role]).map((i) => i.label).filter((l) => ['Patients', 'Enquiries', 'Waiting lists'].includes(l));
+    expect(navItemsFor(['admin']).map((i) => i.label)).toContain('Waiting lists');
+    for (const role of ['admin', 'front_desk', 'prescriber', 'nurse'] as const) expect(waitingAndAround(role)).toEqual(['Patients', 'Enquiries', 'Waiting lists']);
+    expect(waitingAndAround('therapist')).toEqual(['Patients']);
   });
 
   it('is refused to a therapist who types its address, and titled for the tab', () => {
