@@ -45,10 +45,10 @@ enum class Completion {
 };
 
 struct Instrument {
-  std::string_view code;   // "phq9", "gad7", "pcl5", "bprs", "madrs", "cssrs", "cadss", "qids_sr16",
-                           // "pain_nrs", "urinary", "dissociation"
-  std::string_view name;   // "PHQ-9"
-  std::string_view title;  // "Patient Health Questionnaire (PHQ-9)"
+  std::string_view code;          // "phq9", "gad7", "pcl5", "bprs", "madrs", "cssrs", "cadss", "qids_sr16",
+                                  // "pain_nrs", "urinary", "dissociation"
+  std::string_view name;          // "PHQ-9"
+  std::string_view title;         // "Patient Health Questionnaire (PHQ-9)"
   std::string_view instructions;  // shown above the items; empty for clinician totals
   Completion completion = Completion::patient;
   bool total_only = false;  // a licensed instrument: only its clinician-entered result is stored

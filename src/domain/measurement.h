@@ -26,11 +26,12 @@ struct ScoredPoint {
 struct InstrumentOutcome {
   std::optional<ScoredPoint> baseline;  // the first scored response
   std::optional<ScoredPoint> latest;
-  int change = 0;                         // latest - baseline (negative: better)
-  std::optional<double> percent_change;   // (latest - baseline) / (baseline - min_total) * 100; none when baseline is the minimum
-  bool response = false;                  // response_applies and percent_change <= -50
-  bool remission = false;                 // remission_at_most set and latest <= it (needs a latest)
-  bool meaningful_change = false;         // meaningful_change_points set and change <= -points
+  int change = 0;  // latest - baseline (negative: better)
+  std::optional<double>
+      percent_change;      // (latest - baseline) / (baseline - min_total) * 100; none when baseline is the minimum
+  bool response = false;   // response_applies and percent_change <= -50
+  bool remission = false;  // remission_at_most set and latest <= it (needs a latest)
+  bool meaningful_change = false;  // meaningful_change_points set and change <= -points
   std::string latest_band;
 };
 
@@ -55,8 +56,8 @@ struct RiskSignal {
 
 /// The signals a submitted response raises. `previous_total` is the patient's
 /// previous scored total of the same instrument, if any.
-std::vector<RiskSignal> risk_signals(const Instrument& instrument, const std::map<std::string, int>& answers,
-                                     int total, std::optional<int> previous_total, const RiskSettings& settings);
+std::vector<RiskSignal> risk_signals(const Instrument& instrument, const std::map<std::string, int>& answers, int total,
+                                     std::optional<int> previous_total, const RiskSettings& settings);
 
 // --- Schedules ------------------------------------------------------------------
 
