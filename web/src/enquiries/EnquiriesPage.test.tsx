@@ -44,6 +44,10 @@ function fakeServer(start: Enquiry = JANE) {
     }
     if (url === '/api/v1/enquiries/enq_1/register') {
       const { date_of_birth } = JSON.parse(init.body as string) as { date_of_birth: string };
+      if (date_of_birth === '1999-09-09') {
+        jane = { ...jane, patient_id: 'pat_8' }; // a colleague was quicker
+        return Promise.resolve(json(409, { error: { code: 'already_registered', message: "This enquiry's person is registered already.", field: 'id' } }));
+      }
       if (date_of_birth > '2026-12-31') {
         return Promise.resolve(json(400, { error: { code: 'validation_failed', message: 'The date of birth is in the future.', field: 'date_of_birth' } }));
       }
@@ -157,6 +161,20 @@ describe('EnquiriesPage', () => {
     expect(buttons()).not.toContain('Register as patient');
     expect(calls().filter((c) => c === 'GET /api/v1/enquiries/enq_1').length).toBe(loadsBefore + 1);
     expect(container.querySelector('.notice-line')?.textContent).toBe('Jane Doe: registered as a patient.');
+  });
+
+  it('says so when a colleague registered the person first, and links to their chart', async () => {
+    const { api } = fakeServer();
+    await act(() => render(<RoutedPage path="/enquiries" roles={['front_desk']} clinicId="cln_1" api={api} />, container));
+    await settle();
+    await click('Doe, Jane');
+    await typeDate('1999-09-09');
+    await click('Register as patient');
+    await settle();
+    const status = container.querySelector('.enquiry-patient [role="status"]');
+    expect(status?.textContent).toContain("This enquiry's person is registered already.");
+    expect(chartLink()?.getAttribute('href')).toBe('/patients/pat_8');
+    expect(dateInput()).toBeNull();
   });
 
   it('offers the admin the form too', async () => {

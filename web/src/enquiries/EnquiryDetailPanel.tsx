@@ -27,6 +27,8 @@ export function EnquiryDetailPanel({ api, id, conditions, canManage, onChanged }
   const [enquiry, setEnquiry] = useState<EnquiryWithHistory | null>(null);
   const [error, setError] = useState('');
   const [justRegistered, setJustRegistered] = useState(false);
+  /** Why the form gave way to the chart link: someone else registered the person first. */
+  const [registeredElsewhere, setRegisteredElsewhere] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   // Focus the heading after the render that follows a load (and after a dialog has closed).
   const [focusRequest, setFocusRequest] = useState(0);
@@ -63,8 +65,12 @@ export function EnquiryDetailPanel({ api, id, conditions, canManage, onChanged }
     try {
       registered = await api.registerEnquiryPatient(id, dateOfBirth);
     } catch (e) {
-      // 409 already_registered: someone else registered them; show the chart link.
-      if (e instanceof ApiError && e.status === 409) await load();
+      // 409 already_registered: someone else registered them; say so beside the chart link.
+      if (e instanceof ApiError && e.status === 409) {
+        setRegisteredElsewhere(e.message);
+        await load();
+        return;
+      }
       throw e;
     }
     setJustRegistered(true);
@@ -94,7 +100,7 @@ export function EnquiryDetailPanel({ api, id, conditions, canManage, onChanged }
       {enquiry && (
         <>
           {canManage && <EnquiryActions enquiry={enquiry} onStep={takeStep} />}
-          <RegisterPatient enquiry={enquiry} canRegister={canManage} justRegistered={justRegistered} onRegister={register} />
+          <RegisterPatient enquiry={enquiry} canRegister={canManage} justRegistered={justRegistered} registeredElsewhere={registeredElsewhere} onRegister={register} />
           <EnquiryFacts enquiry={enquiry} conditions={conditions} />
           <LinkedRequests linked={enquiry.linked} conditions={conditions} />
           <EnquiryHistory history={enquiry.history} />

@@ -15,11 +15,13 @@ interface RegisterPatientProps {
   canRegister: boolean;
   /** Just registered here: say so next to the link. */
   justRegistered: boolean;
+  /** The server's message when someone else registered the person first (409). */
+  registeredElsewhere?: string;
   /** Registers the person; throws ApiError (400 on field date_of_birth, 409 already_registered). */
   onRegister: (dateOfBirth: string) => Promise<void>;
 }
 
-export function RegisterPatient({ enquiry, canRegister, justRegistered, onRegister }: RegisterPatientProps) {
+export function RegisterPatient({ enquiry, canRegister, justRegistered, registeredElsewhere = '', onRegister }: RegisterPatientProps) {
   const [dateOfBirth, setDateOfBirth] = useState('');
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [pending, setPending] = useState(false);
@@ -33,6 +35,10 @@ export function RegisterPatient({ enquiry, canRegister, justRegistered, onRegist
         {justRegistered ? (
           <p role="status">
             Registered as a patient. {link}
+          </p>
+        ) : registeredElsewhere ? (
+          <p role="status">
+            {registeredElsewhere} {link}
           </p>
         ) : (
           <p>{link}</p>
