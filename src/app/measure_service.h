@@ -156,6 +156,9 @@ class MeasureService {
   MeasuresView view_of(Transaction& tx, const ClinicId& clinic, const std::string& patient_id);
   /// Scores and submits `row` (its answers set), raising a task when the answers call for one.
   Result<RecordedResponse> submit(Transaction& tx, const Caller& caller, ResponseRow row, bool insert);
+  /// Creates the high-priority task for `signals` and returns its id.
+  std::string raise_risk_task(Transaction& tx, const Caller& caller, const ResponseRow& response,
+                              const std::vector<RiskSignal>& signals, const MeasureSettingsRow& settings);
   void escalate_due(Transaction& tx, const ClinicId& clinic);
   /// Marks the link used once every questionnaire on it is submitted; true when it is.
   bool close_link_if_complete(Transaction& tx, const Caller& caller, const std::string& patient_id,

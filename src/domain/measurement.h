@@ -42,6 +42,16 @@ InstrumentOutcome outcome_of(const Instrument& instrument, const std::vector<Sco
 
 // --- Suicide-risk signals -----------------------------------------------------
 
+// The measurement settings a clinic starts with (docs/clinical-defaults.md, "Starting
+// values"). They are KetaClinic starting values, not published numbers: the medical
+// director sets them for the clinic.
+inline constexpr int kDefaultLinkLifetimeHours = 72;  // how long a patient's link works
+inline constexpr int kDefaultEscalationMinutes = 60;  // until an unacknowledged risk task escalates
+/// Generic crisis text, until the clinic gives its own with local numbers.
+inline constexpr std::string_view kDefaultCrisisMessage =
+    "If you are thinking about ending your life or harming yourself, or you are in danger now, call your local "
+    "emergency number or go to the nearest emergency department now. Tell someone you trust how you feel.";
+
 struct RiskSettings {
   /// A PHQ-9 total this many points above the previous PHQ-9 raises a signal.
   int phq9_rise_points = 5;

@@ -125,6 +125,10 @@ std::string_view to_string(Action action) {
   return "unknown";
 }
 
+bool has_role(std::span<const Role> roles, Role role) {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
 bool allowed(std::span<const Role> roles, Action action) {
   return std::any_of(kGrants.begin(), kGrants.end(), [&](const Grant& g) {
     return g.action == action && std::find(roles.begin(), roles.end(), g.role) != roles.end();

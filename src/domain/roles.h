@@ -37,6 +37,9 @@ std::string_view to_string(Role role);
 std::optional<Role> parse_role(std::string_view name);
 std::string_view to_string(Action action);
 
+/// True when `roles` includes `role`.
+bool has_role(std::span<const Role> roles, Role role);
+
 /// True when any of `roles` permits `action`.
 bool allowed(std::span<const Role> roles, Action action);
 
