@@ -13,6 +13,7 @@
 
 
 export * from './api_types';
+import type { ClinicDueQuestionnaire, Clinician, ClinicianRef, CreatedQuestionnaireLink, EscalationTask, Instrument, InstrumentAnswers, MeasurementSettings, MeasurementSettingsChange, NewMeasureResponse, PatientMeasures, PublicAnswersSaved, PublicQuestionnaire, RecordedMeasureResponse, ScheduleEntry, ScheduleSaved, TaskState } from './measures_api_types';
 import type { User, Session, Page, NewUser, AuditEntry, AuditQuery, Patient, NewPatient, HistoryAnswer, Medication, NewMedication, Diagnosis, TreatmentTrial, NewTreatmentTrial, PatientHistory, EligibilityDecision, NewEligibilityDecision, Screening, PatientRecord, DemographicsChange, Measurement, NewMeasurement, Allergy, NewAllergy, BaselineTest, NewBaselineTest, EnquiryStatus, EnquiryFilter, PublicClinic, EnquiryDetails, ConsultationRequest, ConsultationReceipt, Enquiry, EnquiryWithHistory, WaitingFilter, WaitingAction, WaitingProgram, NewWaitingProgram, WaitingProgramChange, WaitingPerson, WaitingListJoin, WaitingEntry } from './api_types';
 
 export class ApiError extends Error {
@@ -231,66 +232,65 @@ export class ApiClient {
     return this.request('POST', path, join);
   }
 
-  // --- Measurement-based care: staff routes (docs/api.md, "Measurement-based care") ---
+  // Measurement-based care: staff routes (docs/api.md, "Measurement-based care")
   // Types are named through import() so this block needs no change to the import line above.
 
   /** The instrument catalogue (every clinical role). */
-  async listInstruments(): Promise<import('./api_types').Instrument[]> {
-    return (await this.request<{ instruments: import('./api_types').Instrument[] }>('GET', '/instruments')).instruments;
+  async listInstruments(): Promise<Instrument[]> {
+    return (await this.request<{ instruments: Instrument[] }>('GET', '/instruments')).instruments;
   }
   /** Scores, responses, links, schedule, due list and responsible clinician of one patient. */
-  getPatientMeasures(patientId: string): Promise<import('./api_types').PatientMeasures> {
+  getPatientMeasures(patientId: string): Promise<PatientMeasures> {
     return this.request('GET', `/patients/${encodeURIComponent(patientId)}/measures`);
   }
   /**
    * Saves a draft or submits a response on the patient's behalf, or amends a submitted one.
    * 400 on field instrument, answers.{item} or amendment_reason; 409 already_submitted, already_amended.
    */
-  recordMeasureResponse(patientId: string, response: import('./api_types').NewMeasureResponse): Promise<import('./api_types').RecordedMeasureResponse> {
+  recordMeasureResponse(patientId: string, response: NewMeasureResponse): Promise<RecordedMeasureResponse> {
     return this.request('POST', `/patients/${encodeURIComponent(patientId)}/responses`, response);
   }
   /** Sends the patient a link to patient-completion instruments (1–6); 400 on field instruments. */
-  createQuestionnaireLink(patientId: string, instruments: readonly string[]): Promise<import('./api_types').CreatedQuestionnaireLink> {
+  createQuestionnaireLink(patientId: string, instruments: readonly string[]): Promise<CreatedQuestionnaireLink> {
     return this.request('POST', `/patients/${encodeURIComponent(patientId)}/questionnaire-links`, { instruments });
   }
   /** Replaces the patient's whole schedule; 400 on fields such as entries[2].end. */
-  replaceSchedule(patientId: string, entries: readonly import('./api_types').ScheduleEntry[]): Promise<import('./api_types').ScheduleSaved> {
+  replaceSchedule(patientId: string, entries: readonly ScheduleEntry[]): Promise<ScheduleSaved> {
     return this.request('POST', `/patients/${encodeURIComponent(patientId)}/schedule`, { entries });
   }
   /** Names a prescriber of the clinic as the patient's responsible clinician, or clears it (null). */
-  async setResponsibleClinician(patientId: string, userId: string | null): Promise<import('./api_types').ClinicianRef | null> {
+  async setResponsibleClinician(patientId: string, userId: string | null): Promise<ClinicianRef | null> {
     const path = `/patients/${encodeURIComponent(patientId)}/responsible-clinician`;
-    return (await this.request<{ responsible_clinician: import('./api_types').ClinicianRef | null }>('POST', path, { user_id: userId })).responsible_clinician;
+    return (await this.request<{ responsible_clinician: ClinicianRef | null }>('POST', path, { user_id: userId })).responsible_clinician;
   }
   /** The clinic's enabled prescribers, who may be responsible clinicians. */
-  async listClinicians(): Promise<import('./api_types').Clinician[]> {
-    return (await this.request<{ clinicians: import('./api_types').Clinician[] }>('GET', '/clinicians')).clinicians;
+  async listClinicians(): Promise<Clinician[]> {
+    return (await this.request<{ clinicians: Clinician[] }>('GET', '/clinicians')).clinicians;
   }
   /** Every patient's due and overdue questionnaires, overdue first, then by due date. */
-  async listDueQuestionnaires(): Promise<import('./api_types').ClinicDueQuestionnaire[]> {
-    return (await this.request<{ items: import('./api_types').ClinicDueQuestionnaire[] }>('GET', '/measures/due')).items;
+  async listDueQuestionnaires(): Promise<ClinicDueQuestionnaire[]> {
+    return (await this.request<{ items: ClinicDueQuestionnaire[] }>('GET', '/measures/due')).items;
   }
   /** The risk tasks this user may see: unacknowledged first (escalated first, then oldest). */
-  async listTasks(state: import('./api_types').TaskState = 'open'): Promise<import('./api_types').EscalationTask[]> {
-    return (await this.request<{ tasks: import('./api_types').EscalationTask[] }>('GET', '/tasks' + queryString({ state }))).tasks;
+  async listTasks(state: TaskState = 'open'): Promise<EscalationTask[]> {
+    return (await this.request<{ tasks: EscalationTask[] }>('GET', '/tasks' + queryString({ state }))).tasks;
   }
   /** Acknowledges a task with what was done; 400 on field action, 409 already_acknowledged, 403. */
-  acknowledgeTask(taskId: string, action: string): Promise<import('./api_types').EscalationTask> {
+  acknowledgeTask(taskId: string, action: string): Promise<EscalationTask> {
     return this.request('POST', `/tasks/${encodeURIComponent(taskId)}/acknowledge`, { action });
   }
-  getMeasurementSettings(): Promise<import('./api_types').MeasurementSettings> {
+  getMeasurementSettings(): Promise<MeasurementSettings> {
     return this.request('GET', '/clinic/measurement-settings');
   }
   /** Changes any subset of the settings (admin); 400 naming the field. */
-  updateMeasurementSettings(change: import('./api_types').MeasurementSettingsChange): Promise<import('./api_types').MeasurementSettings> {
+  updateMeasurementSettings(change: MeasurementSettingsChange): Promise<MeasurementSettings> {
     return this.request('POST', '/clinic/measurement-settings', change);
   }
-  // --- end of staff measurement routes ---
 
-  // --- Measurement-based care: the patient's questionnaire link (public, no sign-in) ---
+  // Measurement-based care: the patient's questionnaire link (public, no sign-in)
   // (Types are named with import() so this block needs no change to the shared import line.)
   /** Public: what the link asks for, with saved answers. 404 link_not_found; 410 link_used or link_expired. */
-  getPublicQuestionnaire(clinicId: string, token: string): Promise<import('./api_types').PublicQuestionnaire> {
+  getPublicQuestionnaire(clinicId: string, token: string): Promise<PublicQuestionnaire> {
     return this.request('GET', `/public/clinics/${encodeURIComponent(clinicId)}/questionnaires/${encodeURIComponent(token)}`);
   }
   /**
@@ -302,13 +302,12 @@ export class ApiClient {
     clinicId: string,
     token: string,
     instrument: string,
-    answers: Readonly<import('./api_types').InstrumentAnswers>,
+    answers: Readonly<InstrumentAnswers>,
     submit: boolean,
-  ): Promise<import('./api_types').PublicAnswersSaved> {
+  ): Promise<PublicAnswersSaved> {
     const path = `/public/clinics/${encodeURIComponent(clinicId)}/questionnaires/${encodeURIComponent(token)}/answers`;
     return this.request('POST', path, { instrument, answers, submit });
   }
-  // --- end of public questionnaire routes ---
 
   private remember(session: Session): Session {
     this.csrfToken = session.csrf_token;
