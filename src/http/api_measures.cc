@@ -94,8 +94,25 @@ json::object to_json(const DueItem& d) {
           {"missed", d.missed}};
 }
 
+json::array schedule_json(const app::MeasuresView& v) {
+  json::array out;
+  for (const auto& s : v.schedule)
+    out.push_back(json::object{{"instrument", s.instrument},
+                               {"rule", s.rule},
+                               {"start", s.start_on},
+                               {"end", text_or_null(s.end_on)},
+                               {"interval_days", s.interval_days}});
+  return out;
+}
+
+json::array due_json(const app::MeasuresView& v) {
+  json::array out;
+  for (const auto& d : v.due) out.push_back(to_json(d));
+  return out;
+}
+
 json::object measures_json(const app::MeasuresView& v, std::int64_t now_ms) {
-  json::array series, responses, links, schedule, due;
+  json::array series, responses, links;
   for (const auto& s : v.series) {
     json::array points;
     for (const auto& p : s.points)
@@ -128,13 +145,7 @@ json::object measures_json(const app::MeasuresView& v, std::int64_t now_ms) {
         {"status", status},
         {"submitted", strings_json(it == v.link_submitted.end() ? std::vector<std::string>{} : it->second)}});
   }
-  for (const auto& s : v.schedule)
-    schedule.push_back(json::object{{"instrument", s.instrument},
-                                    {"rule", s.rule},
-                                    {"start", s.start_on},
-                                    {"end", text_or_null(s.end_on)},
-                                    {"interval_days", s.interval_days}});
-  for (const auto& d : v.due) due.push_back(to_json(d));
+  json::array schedule = schedule_json(v), due = due_json(v);
   return {{"series", std::move(series)},
           {"responses", std::move(responses)},
           {"links", std::move(links)},
@@ -278,8 +289,7 @@ Response replace_schedule(Call& call) {
   }
   auto view = measures(call).replace_schedule(*call.caller, call.params[0], entries);
   if (!view) return error_response(view.error());
-  auto all = measures_json(*view, call.api.services().clock.now_ms());
-  return json_response(200, json::object{{"schedule", all["schedule"]}, {"due", all["due"]}});
+  return json_response(200, json::object{{"schedule", schedule_json(*view)}, {"due", due_json(*view)}});
 }
 
 Response set_responsible_clinician(Call& call) {

@@ -39,7 +39,9 @@ export function addDays(date: string, days: number): string {
  * first due on its start date and then every 7 (weekly) or 28 (monthly) days
  * (docs/api.md, POST /patients/{id}/schedule), so the weekly PHQ-9 starts a week
  * after the baseline (due on days 7, 14, 21 and 28) and the monthly one 28 days
- * after the last weekly (day 56).
+ * after the last weekly (day 56). Four weekly checks span an induction series: the
+ * esketamine label's twice-weekly induction is weeks 1-4, an IV series about 12 days
+ * (clinical reference §1; docs/clinical-defaults.md). Staff edit it to the plan.
  */
 export function standardSchedule(today: string): ScheduleRow[] {
   return [
