@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/store.h"
@@ -62,6 +63,28 @@ class DynamicQuery {
   std::deque<std::string> strings_;
   std::deque<long long> ints_;
 };
+
+/// A list stored in one text column: the parts joined by `sep` (which no part holds).
+inline std::string join_list(const std::vector<std::string>& parts, char sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+/// The parts of a list column; the empty text is the empty list.
+inline std::vector<std::string> split_list(std::string_view text, char sep) {
+  std::vector<std::string> out;
+  while (!text.empty()) {
+    auto at = text.find(sep);
+    out.emplace_back(text.substr(0, at));
+    if (at == std::string_view::npos) break;
+    text.remove_prefix(at + 1);
+  }
+  return out;
+}
 
 constexpr const char* kUserColumns =
     "id, clinic_id, email, display_name, password_hash, roles, disabled, failed_logins, locked_until_ms, "

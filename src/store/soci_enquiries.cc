@@ -45,23 +45,10 @@ struct EnquiryFields {
     r.updated_ms = updated;
     r.consent_to_contact = consent != 0;
     r.linked_count = static_cast<int>(linked);
-    r.conditions.clear();
-    std::string_view rest = conditions;
-    while (!rest.empty()) {
-      auto comma = rest.find(',');
-      r.conditions.emplace_back(rest.substr(0, comma));
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
+    r.conditions = split_list(conditions, ',');
     return r;
   }
 };
-
-std::string join(const std::vector<std::string>& codes) {
-  std::string out;
-  for (const auto& c : codes) out += (out.empty() ? "" : ",") + c;
-  return out;
-}
 
 std::vector<EnquiryRow> run(DynamicQuery& q, EnquiryFields& f, const std::string& sql) {
   f.bind(q);
@@ -84,7 +71,7 @@ void SociTransaction::insert_enquiry(const EnquiryRow& e) {
   q.arg(e.email);
   q.arg(e.phone);
   q.arg(e.preferred_contact);
-  q.arg(join(e.conditions));
+  q.arg(join_list(e.conditions, ','));
   q.arg(e.reason_text);
   q.arg(e.heard_from);
   q.arg(static_cast<long long>(e.consent_to_contact ? 1 : 0));

@@ -17,25 +17,6 @@ using app::ResponseRow;
 using app::ScheduleRow;
 using app::TaskRow;
 
-std::string join(const std::vector<std::string>& parts, char sep) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : std::string(1, sep)) + p;
-  return out;
-}
-
-std::vector<std::string> split(const std::string& text, char sep) {
-  std::vector<std::string> out;
-  if (text.empty()) return out;
-  std::size_t start = 0;
-  for (;;) {
-    auto end = text.find(sep, start);
-    out.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-    if (end == std::string::npos) break;
-    start = end + 1;
-  }
-  return out;
-}
-
 constexpr const char* kResponseColumns =
     "r.id, r.clinic_id, r.patient_id, r.instrument, r.status, r.source, r.link_id, r.answers, r.total, r.band, "
     "r.started_ms, r.updated_ms, r.submitted_ms, COALESCE(u.email, r.entered_by), r.amends, r.amendment_reason, "
@@ -95,7 +76,7 @@ struct LinkFields {
   }
   LinkRow take() const {
     LinkRow r = row;
-    r.instruments = split(instruments, ',');
+    r.instruments = split_list(instruments, ',');
     r.created_ms = created;
     r.expires_ms = expires;
     r.used_ms = used;
@@ -130,7 +111,7 @@ struct TaskFields {
   }
   TaskRow take() const {
     TaskRow r = row;
-    r.reasons = split(reasons, '\n');
+    r.reasons = split_list(reasons, '\n');
     r.created_ms = created;
     r.escalate_at_ms = escalate_at;
     r.escalated_ms = escalated;
@@ -303,7 +284,7 @@ void SociTransaction::insert_link(const LinkRow& l) {
   q.arg(l.token_hash);
   q.arg(l.clinic_id);
   q.arg(l.patient_id);
-  q.arg(join(l.instruments, ','));
+  q.arg(join_list(l.instruments, ','));
   q.arg(static_cast<long long>(l.created_ms));
   q.arg(static_cast<long long>(l.expires_ms));
   q.arg(static_cast<long long>(l.used_ms));
@@ -396,7 +377,7 @@ void SociTransaction::insert_task(const TaskRow& t) {
   q.arg(t.patient_id);
   q.arg(t.kind);
   q.arg(t.priority);
-  q.arg(join(t.reasons, '\n'));
+  q.arg(join_list(t.reasons, '\n'));
   q.arg(t.instrument);
   q.arg(t.response_id);
   q.arg(t.assigned_to);
