@@ -16,6 +16,14 @@
 #include "domain/time.h"
 #include "http/json_codec.h"
 #include "http/request.h"
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
 
 namespace bhttp = boost::beast::http;
 
@@ -64,5 +72,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   auto stored = kc::app::decode_answers(std::string(bytes));
   (void)kc::app::encode_answers(stored);
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
   return 0;
 }

@@ -3,6 +3,14 @@
 #include "app/audit_log.h"
 #include "app/caller.h"
 #include "app/ids.h"
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
 
 namespace kc::app {
 namespace {
@@ -54,6 +62,14 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     tx->insert_patient(row);
     audit.record(*tx, system, "patient.create", "patient", row.id);
   }
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
   tx->commit();
   return true;
 }

@@ -22,6 +22,14 @@
 #include "domain/audit_chain.h"
 #include "domain/demographics.h"
 #include "domain/roles.h"
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
 
 namespace kc::app {
 
@@ -280,6 +288,15 @@ struct PatientCursor {
   std::string family_key, given_key, id;
 };
 
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
+
 class Transaction {
  public:
   virtual ~Transaction() = default;
@@ -423,6 +440,15 @@ class Transaction {
   virtual std::string responsible_clinician(const ClinicId& clinic, std::string_view patient_id) = 0;
   virtual void set_responsible_clinician(const ClinicId& clinic, std::string_view patient_id,
                                          std::string_view user_id) = 0;
+
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
 
   virtual void insert_patient(const PatientRow& patient) = 0;
   virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;

@@ -70,6 +70,14 @@ constexpr std::array kGrants = {
     Grant{Role::nurse, Action::measures_write},
     Grant{Role::therapist, Action::measures_read},
     Grant{Role::therapist, Action::measures_write},
+    // [consent]
+    // [/consent]
+    // [plans]
+    // [/plans]
+    // [dose]
+    // [/dose]
+    // [calendar]
+    // [/calendar]
     Grant{Role::admin, Action::settings_manage},
 };
 
@@ -119,6 +127,14 @@ std::string_view to_string(Action action) {
       return "measures.read";
     case Action::measures_write:
       return "measures.write";
+    // [consent]
+    // [/consent]
+    // [plans]
+    // [/plans]
+    // [dose]
+    // [/dose]
+    // [calendar]
+    // [/calendar]
     case Action::settings_manage:
       return "settings.manage";
   }

@@ -31,6 +31,14 @@ enum class Action {
   measures_read,       // questionnaire results, schedules, due lists, the clinical task inbox
   measures_write,      // record responses, send questionnaire links, set schedules and the responsible clinician
   settings_manage,     // change the clinic's settings (measurement, escalation, crisis message)
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
 };
 
 std::string_view to_string(Role role);

@@ -74,6 +74,14 @@ Api::Api(ApiServices services, ApiOptions options)
               {h::open_public_questionnaire, Access::open});
   router_.add("POST", "/api/v1/public/clinics/{id}/questionnaires/{token}/answers",
               {h::answer_public_questionnaire, Access::open});
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
 }
 
 void add_security_headers(Response& r) {

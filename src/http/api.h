@@ -14,6 +14,14 @@
 #include "app/screening_service.h"
 #include "app/user_service.h"
 #include "app/waiting_list_service.h"
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
 #include "http/metrics.h"
 #include "http/request.h"
 #include "http/router.h"
@@ -31,6 +39,14 @@ struct ApiServices {
   app::WaitingListService& waiting;
   app::PatientRecordService& patient_record;
   app::MeasureService& measures;
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;

@@ -78,6 +78,14 @@ Response get_measure_settings(Call&);
 Response update_measure_settings(Call&);
 Response open_public_questionnaire(Call&);
 Response answer_public_questionnaire(Call&);
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
 
 /// Reads ?limit= (default `fallback`, 1..max) or returns an error naming "limit".
 Result<int> limit_param(const Request& request, int fallback, int max);

@@ -15,6 +15,14 @@
 #include "app/demo_clinic.h"
 #include "app/patient_service.h"
 #include "app/user_service.h"
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
 #include "http/api.h"
 #include "http/server.h"
 #include "main/commands.h"
@@ -102,11 +110,39 @@ int run_serve(const platform::Config& c, bool demo) {
   app::WaitingListService waiting(*store, crypto, clock, public_limiter);
   app::PatientRecordService patient_record(*store, crypto, clock, screening);
   app::MeasureService measures(*store, crypto, clock);
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
   http::Metrics metrics;
   metrics.set_pool_source([&store] { return store->pool_stats(); });
-  http::Api api(
-      {auth, users, audit, patients, enquiries, screening, waiting, patient_record, measures, *store, clock, metrics},
-      {c.server.web_root, c.server.public_origin, c.server.secure_cookies});
+  http::ApiServices services{
+      .auth = auth,
+      .users = users,
+      .audit = audit,
+      .patients = patients,
+      .enquiries = enquiries,
+      .screening = screening,
+      .waiting = waiting,
+      .patient_record = patient_record,
+      .measures = measures,
+      // [consent]
+      // [/consent]
+      // [plans]
+      // [/plans]
+      // [dose]
+      // [/dose]
+      // [calendar]
+      // [/calendar]
+      .store = *store,
+      .clock = clock,
+      .metrics = metrics,
+  };
+  http::Api api(services, {c.server.web_root, c.server.public_origin, c.server.secure_cookies});
 
   http::ServerOptions options;
   options.host = c.server.listen_host;
@@ -136,9 +172,25 @@ int run_serve(const platform::Config& c, bool demo) {
   }
   Sweeper offers("waiting-list", [&waiting] { waiting.sweep(); });
   Sweeper escalations("task-escalation", [&measures] { measures.sweep(); });
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
   server.run();
   offers.stop();
   escalations.stop();
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
   spdlog::info("stopped cleanly");
   return 0;
 }

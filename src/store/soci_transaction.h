@@ -116,6 +116,15 @@ class SociTransaction final : public app::Transaction {
   void insert_baseline_test(const app::ClinicId& clinic, const app::BaselineTestRow& test) override;
   std::vector<app::BaselineTestRow> baseline_tests(const app::ClinicId& clinic, std::string_view patient_id) override;
 
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
+
   void insert_patient(const app::PatientRow& patient) override;
   std::optional<app::PatientRow> patient(const app::ClinicId& clinic, std::string_view id) override;
   std::vector<app::PatientRow> patients(const app::ClinicId& clinic, const app::PatientQuery& query,

@@ -309,6 +309,15 @@ export class ApiClient {
     return this.request('POST', path, { instrument, answers, submit });
   }
 
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
+
   private remember(session: Session): Session {
     this.csrfToken = session.csrf_token;
     return session;

@@ -409,3 +409,12 @@ export interface WaitingEntry extends WaitingPerson {
 // Measurement-based care: the catalogue, a patient's measures, tasks and settings,
 // and the patient's questionnaire link.
 export * from './measures_api_types';
+
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]

@@ -3,7 +3,24 @@
 // the API; this only decides what the UI offers and renders.
 import type { Role } from './api';
 
-export type PagePath = '/patients' | '/inbox' | '/measures' | '/enquiries' | '/waiting' | '/users' | '/audit' | '/settings';
+export type PagePath =
+  | '/patients'
+  | '/inbox'
+  | '/measures'
+  | '/enquiries'
+  | '/waiting'
+  | '/users'
+  | '/audit'
+  | '/settings'
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
+  ;
 
 export interface NavItem {
   path: PagePath;
@@ -23,6 +40,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/measures', label: 'Questionnaires due', title: 'Due questionnaires', allowed_roles: MEASURE_READERS },
   { path: '/enquiries', label: 'Enquiries', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/waiting', label: 'Waiting lists', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
   { path: '/users', label: 'Users', allowed_roles: ['admin'] },
   { path: '/audit', label: 'Audit log', allowed_roles: ['admin'] },
   { path: '/settings', label: 'Clinic settings', allowed_roles: ['admin'] },
@@ -156,3 +181,12 @@ const ROLE_LABELS: Record<Role, string> = {
 export function roleLabel(role: Role): string {
   return ROLE_LABELS[role];
 }
+
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]

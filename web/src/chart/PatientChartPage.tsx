@@ -1,7 +1,7 @@
 // A patient's chart (/patients/{id}): the header that stays on every tab, then the
 // tabs. Add a tab by adding an entry to `tabs` below. The Measures tab is lazy: it
 // reads the patient's questionnaires only when first opened.
-import type { ApiClient } from '../api';
+import type { ApiClient, Role } from '../api';
 import { Link } from '../router';
 import { ChartHeader } from './ChartHeader';
 import { ChartTabs, type ChartTab } from './ChartTabs';
@@ -10,10 +10,20 @@ import { HistoryTab } from './HistoryTab';
 import { RecordTab } from './RecordTab';
 import { ScreeningTab } from './ScreeningTab';
 import { usePatientChart } from './use_patient_chart';
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
 
 interface PatientChartPageProps {
   api: ApiClient;
   patientId: string;
+  /** The signed-in user's roles: a tab decides from them what it offers. */
+  roles: readonly Role[];
   /** Offer the history's controls (admin, prescriber, nurse). */
   canEditHistory: boolean;
   /** Offer the eligibility decision form (prescriber). */
@@ -98,5 +108,13 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
       ),
     },
     ...(can.canReadMeasures ? [{ id: 'measures', label: 'Measures', lazy: true, panel: <MeasuresTab api={api} patientId={patientId} canRecord={can.canRecordMeasures} /> }] : []),
+    // [consent]
+    // [/consent]
+    // [plans]
+    // [/plans]
+    // [dose]
+    // [/dose]
+    // [calendar]
+    // [/calendar]
   ];
 }

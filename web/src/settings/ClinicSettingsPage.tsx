@@ -5,6 +5,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient, MeasurementSettings } from '../api';
 import { problemFrom } from '../ui/form_problem';
 import { MeasurementSettingsForm } from './MeasurementSettingsForm';
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; settings: MeasurementSettings };
 
@@ -48,6 +56,14 @@ export function ClinicSettingsPage({ api }: { api: ApiClient }) {
           }}
         />
       )}
+      {/* [consent] */}
+      {/* [/consent] */}
+      {/* [plans] */}
+      {/* [/plans] */}
+      {/* [dose] */}
+      {/* [/dose] */}
+      {/* [calendar] */}
+      {/* [/calendar] */}
     </div>
   );
 }

@@ -25,6 +25,14 @@ import {
 import { PatientsPage } from '../patients/PatientsPage';
 import { UsersPage } from '../users/UsersPage';
 import { WaitingListsPage } from '../waiting/WaitingListsPage';
+// [consent]
+// [/consent]
+// [plans]
+// [/plans]
+// [dose]
+// [/dose]
+// [calendar]
+// [/calendar]
 
 interface RoutedPageProps {
   path: string;
@@ -46,6 +54,7 @@ export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
       <PatientChartPage
         api={api}
         patientId={patientId}
+        roles={roles}
         canEditHistory={canEditHistory(roles)}
         canDecide={canDecideEligibility(roles)}
         canEditDemographics={canRegisterPatients(roles)}
@@ -75,6 +84,14 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
       return <DueQuestionnairesPage api={api} />;
     case '/settings':
       return <ClinicSettingsPage api={api} />;
+    // [consent]
+    // [/consent]
+    // [plans]
+    // [/plans]
+    // [dose]
+    // [/dose]
+    // [calendar]
+    // [/calendar]
   }
 }
 
