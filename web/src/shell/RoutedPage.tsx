@@ -43,6 +43,15 @@ interface RoutedPageProps {
 }
 
 export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
+  // Pages with an id in their path, other than a patient's chart, are matched first.
+  // [consent]
+  // [/consent]
+  // [plans]
+  // [/plans]
+  // [dose]
+  // [/dose]
+  // [calendar]
+  // [/calendar]
   const item = sectionFor(path);
   if (!item) return <PageMessage title="Page not found" text="There is no page at this address. Use the links above." />;
   if (!canOpen(item, roles)) {
