@@ -24,6 +24,20 @@ std::string_view to_string(Gate gate) {
       return "questionnaire";
     case Gate::vital_signs:
       return "vital_signs";
+    case Gate::bp_decision:
+      return "bp_decision";
+    case Gate::drug_lot:
+      return "drug_lot";
+    case Gate::observation_time:
+      return "observation_time";
+    case Gate::discharge_score:
+      return "discharge_score";
+    case Gate::escort_present:
+      return "escort_present";
+    case Gate::instructions_given:
+      return "instructions_given";
+    case Gate::reason:
+      return "reason";
   }
   return "unknown";
 }

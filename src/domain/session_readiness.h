@@ -31,6 +31,14 @@ enum class Gate {
   pregnancy,      // at check-in: pregnancy status current where it applies
   questionnaire,  // at check-in: the pre-session questionnaire done or skipped with a reason
   vital_signs,    // at check-in: pre-dose vital signs recorded
+  // Later gates of the session itself (src/domain/session.h).
+  bp_decision,         // a pre-dose BP above the limit needs a recorded decision
+  drug_lot,            // the drug's lot and expiry recorded, not expired
+  observation_time,    // the route's minimum observation has passed
+  discharge_score,     // the modified Aldrete score reaches the clinic's minimum
+  escort_present,      // the escort is here to take the patient home
+  instructions_given,  // the written discharge instructions were given
+  reason,              // a pause or an abort needs a reason
 };
 
 enum class GateState { passed, failed, at_check_in };
