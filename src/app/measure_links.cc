@@ -196,6 +196,7 @@ Result<PublicAnswerResult> MeasureService::answer_link(const std::string& clinic
   });
   if (!recorded->risk.empty()) out.crisis_message = settings_of(*tx, clinic).crisis_message;
   tx->commit();
+  if (!recorded->task_id.empty()) announce(clinic, "task.raised", recorded->task_id);
   return out;
 }
 

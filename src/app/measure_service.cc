@@ -276,6 +276,7 @@ Result<RecordedResponse> MeasureService::record(const Caller& caller, const std:
   if (!row.amends.empty())
     audit_.record(tx, caller, "questionnaire.response.amended", "questionnaire_response", row.amends);
   tx.commit();
+  if (!out->task_id.empty()) announce(caller.clinic, "task.raised", out->task_id);
   if (auto saved = store_.begin(Store::Mode::read)->response(caller.clinic, row.id)) out->response = *saved;
   return out;
 }

@@ -17,6 +17,7 @@
 
 #include "app/audit_log.h"
 #include "app/caller.h"
+#include "app/events.h"
 #include "app/ports.h"
 #include "app/store.h"
 #include "domain/instruments.h"
@@ -114,6 +115,10 @@ class MeasureService {
   MeasureService(Store& store, Crypto& crypto, const Clock& clock)
       : store_(store), crypto_(crypto), clock_(clock), audit_(crypto, clock) {}
 
+  /// Live screens: task.raised, task.escalated and task.acknowledged go to `events`
+  /// (after commit; the data is the task's id and priority only) — the inbox reloads.
+  void announce_to(EventBus& events) { events_ = &events; }
+
   Result<MeasuresView> patient_measures(const Caller& caller, const std::string& patient_id);
   Result<RecordedResponse> record(const Caller& caller, const std::string& patient_id, const ResponseInput& input);
   /// `origin` (e.g. https://clinic.example.org) makes the full address in the message.
@@ -159,7 +164,9 @@ class MeasureService {
   /// Creates the high-priority task for `signals` and returns its id.
   std::string raise_risk_task(Transaction& tx, const Caller& caller, const ResponseRow& response,
                               const std::vector<RiskSignal>& signals, const MeasureSettingsRow& settings);
-  void escalate_due(Transaction& tx, const ClinicId& clinic);
+  /// Escalates the clinic's overdue tasks; returns their ids (announce after commit).
+  std::vector<std::string> escalate_due(Transaction& tx, const ClinicId& clinic);
+  void announce(const ClinicId& clinic, std::string_view type, const std::string& task_id);
   /// Marks the link used once every questionnaire on it is submitted; true when it is.
   bool close_link_if_complete(Transaction& tx, const Caller& caller, const std::string& patient_id,
                               const std::string& link_id);
@@ -171,6 +178,7 @@ class MeasureService {
   Crypto& crypto_;
   const Clock& clock_;
   AuditLog audit_;
+  EventBus* events_ = nullptr;
 };
 
 }  // namespace kc::app

@@ -34,10 +34,18 @@ std::string MeasureService::raise_risk_task(Transaction& tx, const Caller& calle
   return task.id;
 }
 
-void MeasureService::escalate_due(Transaction& tx, const ClinicId& clinic) {
+void MeasureService::announce(const ClinicId& clinic, std::string_view type, const std::string& task_id) {
+  if (!events_) return;
+  // Ids only: the inbox reads the task through the API, which checks who may see it.
+  events_->publish(clinic, {std::string(type), "{\"task_id\":\"" + task_id + "\"}", Action::measures_read,
+                            clock_.now_ms()});
+}
+
+std::vector<std::string> MeasureService::escalate_due(Transaction& tx, const ClinicId& clinic) {
   const std::int64_t now = clock_.now_ms();
   auto due = tx.tasks_to_escalate(clinic, now);
-  if (due.empty()) return;
+  std::vector<std::string> escalated;
+  if (due.empty()) return escalated;
   const auto settings = settings_of(tx, clinic);
   const auto admins = active_users_with(tx, clinic, Role::admin);
   const Caller system = Caller::system(clinic, "escalation");
@@ -61,7 +69,9 @@ void MeasureService::escalate_due(Transaction& tx, const ClinicId& clinic) {
       m.created_ms = now;
       tx.insert_outbox(m);
     }
+    escalated.push_back(task.id);
   }
+  return escalated;
 }
 
 void MeasureService::sweep() {
@@ -72,8 +82,9 @@ void MeasureService::sweep() {
   }
   for (const auto& c : clinics) {
     auto tx = store_.begin(Store::Mode::write);
-    escalate_due(*tx, ClinicId{c.id});
+    auto escalated = escalate_due(*tx, ClinicId{c.id});
     tx->commit();
+    for (const auto& id : escalated) announce(ClinicId{c.id}, "task.escalated", id);
   }
 }
 
@@ -107,7 +118,7 @@ Result<std::vector<TaskView>> MeasureService::tasks(const Caller& caller, bool o
     return Error::forbidden();
   }
   auto tx = store_.begin(Store::Mode::write);
-  escalate_due(*tx, caller.clinic);
+  auto escalated = escalate_due(*tx, caller.clinic);
   std::vector<TaskRow> rows;
   for (auto& t : tx->tasks(caller.clinic, open_only))
     if (may_act_on(caller, t)) rows.push_back(std::move(t));
@@ -124,6 +135,7 @@ Result<std::vector<TaskView>> MeasureService::tasks(const Caller& caller, bool o
   for (const auto& t : rows) out.push_back(task_view(*tx, caller, t));
   audit_.record(*tx, caller, "tasks.read", "clinic", caller.clinic.value);
   tx->commit();
+  for (const auto& id : escalated) announce(caller.clinic, "task.escalated", id);
   return out;
 }
 
@@ -152,6 +164,7 @@ Result<TaskView> MeasureService::acknowledge(const Caller& caller, const std::st
   audit_.record(*tx, caller, "task.acknowledge", "task", task_id);
   auto view = task_view(*tx, caller, *task);
   tx->commit();
+  announce(caller.clinic, "task.acknowledged", task_id);
   return view;
 }
 

@@ -85,6 +85,9 @@ class Api {
   const Router<RouteSpec>& router() const { return router_; }
   /// The origin the browser should be on: the configured public origin, or the Host.
   std::string expected_origin(const Request& request) const;
+  /// GET /api/v1/live: who is opening the WebSocket — a session cookie sent from our
+  /// own pages (the Origin must match), or a bearer token — or why not (401, 403).
+  Result<app::Caller> live_caller(const Request& request);
 
  private:
   /// Sets `route` to the matched pattern as soon as it is known (for logs and metrics).

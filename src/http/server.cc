@@ -11,6 +11,7 @@
 #include <boost/asio/thread_pool.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -20,6 +21,7 @@
 #include <unordered_map>
 
 #include "http/json_codec.h"
+#include "live/connection.h"
 
 namespace kc::http {
 
@@ -32,10 +34,11 @@ using Clock = std::chrono::steady_clock;
 class Session;
 
 struct Server::Impl {
-  Impl(ServerOptions o, Api& a, Metrics& m)
+  Impl(ServerOptions o, Api& a, Metrics& m, live::Hub* h)
       : options(std::move(o)),
         api(a),
         metrics(m),
+        hub(h),
         workers(static_cast<std::size_t>(std::max(1, options.store_threads))),
         acceptor(ioc),
         signals(ioc, SIGINT, SIGTERM),
@@ -44,10 +47,14 @@ struct Server::Impl {
   void accept();
   void begin_drain();
   void check_drained(Clock::time_point deadline);
+  void add_live(const std::shared_ptr<live::Connection>& connection);
+  /// Live connections still open (expired entries are dropped).
+  std::vector<std::shared_ptr<live::Connection>> live_connections();
 
   ServerOptions options;
   Api& api;
   Metrics& metrics;
+  live::Hub* hub;
   asio::io_context ioc;
   asio::thread_pool workers;
   tcp::acceptor acceptor;
@@ -57,6 +64,8 @@ struct Server::Impl {
   std::atomic<int> queued{0};
   std::mutex sessions_mutex;  // guards sessions
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::mutex lives_mutex;  // guards lives
+  std::vector<std::weak_ptr<live::Connection>> lives;
 };
 
 namespace {
@@ -142,6 +151,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (!target) return reply_and_close(400, "bad_request", target.error().message);
     request.path = std::move(target->first);
     request.query = std::move(target->second);
+    if (server_.hub && request.path == "/api/v1/live") return upgrade_live(std::move(request));
 
     if (server_.api.runs_inline(request)) return respond(server_.api.handle(request));
     if (server_.queued.fetch_add(1) >= options().max_queued_requests) {
@@ -161,6 +171,59 @@ class Session : public std::enable_shared_from_this<Session> {
         self->respond(std::move(response));
       });
     });
+  }
+
+  /// GET /api/v1/live: authenticate off the I/O threads, then hand the socket to a
+  /// live::Connection (this Session ends; the connection owns the stream).
+  void upgrade_live(Request request) {
+    if (!beast::websocket::is_upgrade(parser_->get())) {
+      keep_alive_ = false;
+      Response r = error_response(
+          {ErrorKind::invalid, "websocket_required", "GET /api/v1/live is a WebSocket: send an Upgrade request.", {}});
+      r.status = 426;
+      r.set("Upgrade", "websocket");
+      r.route = "GET /api/v1/live";
+      add_security_headers(r);
+      return respond(std::move(r));
+    }
+    asio::post(server_.workers, [self = shared_from_this(), request = std::move(request)]() mutable {
+      auto caller = self->server_.api.live_caller(request);
+      asio::post(self->stream_.get_executor(), [self, request = std::move(request),
+                                                caller = std::move(caller)]() mutable {
+        if (!caller || self->server_.draining) {
+          Response r = caller ? error_response({ErrorKind::unavailable, "draining", "The server is shutting down.", {}})
+                              : error_response(caller.error());
+          r.route = "GET /api/v1/live";
+          add_security_headers(r);
+          self->keep_alive_ = false;
+          return self->respond(std::move(r));
+        }
+        self->start_live(std::move(request), std::move(caller.value()));
+      });
+    });
+  }
+
+  void start_live(Request request, app::Caller caller) {
+    std::int64_t since = 0;
+    if (auto s = request.query_param("since")) {
+      try {
+        since = std::max<std::int64_t>(0, std::stoll(*s));
+      } catch (const std::exception&) {
+        since = 0;  // not a number: treated as a fresh start (the screen reloads)
+      }
+    }
+    const std::string stream = request.query_param("stream").value_or("");
+    Api& api = server_.api;
+    asio::thread_pool& workers = server_.workers;
+    auto revalidate = [&api, &workers, request](std::function<void(bool)> done) {
+      asio::post(workers, [&api, request, done = std::move(done)] { done(api.live_caller(request).ok()); });
+    };
+    auto connection = std::make_shared<live::Connection>(std::move(stream_), *server_.hub, std::move(caller), stream,
+                                                         since, std::move(revalidate), std::chrono::seconds(60));
+    server_.add_live(connection);
+    server_.metrics.observe("GET /api/v1/live", 101, std::chrono::duration<double>(Clock::now() - started_).count());
+    spdlog::info("http GET /api/v1/live 101");
+    connection->run(parser_->release());
   }
 
   void reply_and_close(int status, std::string code, std::string message) {
@@ -249,6 +312,7 @@ void Server::Impl::begin_drain() {
       if (auto s = weak.lock()) live.push_back(std::move(s));
   }
   for (auto& s : live) s->close_if_idle();
+  for (auto& c : live_connections()) c->close_going_away();
   check_drained(Clock::now() + std::chrono::seconds(options.drain_timeout_s));
 }
 
@@ -258,6 +322,7 @@ void Server::Impl::check_drained(Clock::time_point deadline) {
     std::lock_guard lock(sessions_mutex);
     empty = sessions.empty();
   }
+  empty = empty && live_connections().empty();
   if ((empty && queued == 0) || Clock::now() >= deadline) {
     if (!empty) spdlog::warn("drain timeout: closing remaining connections");
     ioc.stop();
@@ -267,8 +332,22 @@ void Server::Impl::check_drained(Clock::time_point deadline) {
   drain_timer.async_wait([this, deadline](beast::error_code) { check_drained(deadline); });
 }
 
-Server::Server(ServerOptions options, Api& api, Metrics& metrics)
-    : impl_(std::make_unique<Impl>(std::move(options), api, metrics)) {}
+void Server::Impl::add_live(const std::shared_ptr<live::Connection>& connection) {
+  std::lock_guard lock(lives_mutex);
+  std::erase_if(lives, [](const auto& weak) { return weak.expired(); });
+  lives.push_back(connection);
+}
+
+std::vector<std::shared_ptr<live::Connection>> Server::Impl::live_connections() {
+  std::lock_guard lock(lives_mutex);
+  std::vector<std::shared_ptr<live::Connection>> open;
+  for (const auto& weak : lives)
+    if (auto c = weak.lock()) open.push_back(std::move(c));
+  return open;
+}
+
+Server::Server(ServerOptions options, Api& api, Metrics& metrics, live::Hub* hub)
+    : impl_(std::make_unique<Impl>(std::move(options), api, metrics, hub)) {}
 
 Server::~Server() = default;
 

@@ -8,7 +8,8 @@
 // Limits per connection: body and header size, an idle/read timeout, and a global
 // bound on queued requests (over it: 503). On SIGTERM or SIGINT the server stops
 // accepting, closes idle keep-alive connections, lets in-flight requests finish
-// (up to `drain_timeout_s`), and returns from run().
+// (up to `drain_timeout_s`), closes live WebSockets ("going away"), and returns
+// from run().
 #pragma once
 
 #include <atomic>
@@ -19,6 +20,7 @@
 
 #include "http/api.h"
 #include "http/metrics.h"
+#include "live/hub.h"
 
 namespace kc::http {
 
@@ -37,7 +39,8 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(ServerOptions options, Api& api, Metrics& metrics);
+  /// With a hub, GET /api/v1/live upgrades to a WebSocket of the hub's events.
+  Server(ServerOptions options, Api& api, Metrics& metrics, live::Hub* hub = nullptr);
   ~Server();
 
   /// Binds the listening socket; throws std::runtime_error if it cannot.

@@ -25,6 +25,7 @@
 // [/calendar]
 #include "http/api.h"
 #include "http/server.h"
+#include "live/hub.h"
 #include "main/commands.h"
 #include "platform/logging.h"
 #include "platform/sodium_crypto.h"
@@ -119,6 +120,10 @@ int run_serve(const platform::Config& c, bool demo) {
   // [calendar]
   // [/calendar]
   http::Metrics metrics;
+  // Live screens (GET /api/v1/live): one hub per process; a new stream id per start
+  // tells reconnecting screens to reload rather than trust old sequence numbers.
+  live::Hub hub(crypto.random_hex20());
+  measures.announce_to(hub);
   metrics.set_pool_source([&store] { return store->pool_stats(); });
   http::ApiServices services{
       .auth = auth,
@@ -156,7 +161,7 @@ int run_serve(const platform::Config& c, bool demo) {
   options.max_queued_requests = c.server.max_queued_requests;
   options.drain_timeout_s = c.server.drain_timeout_s;
   options.trust_forwarded_for = c.server.trust_forwarded_for;
-  http::Server server(options, api, metrics);
+  http::Server server(options, api, metrics, &hub);
   server.bind();
 
   std::string host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
