@@ -1,9 +1,11 @@
 // The inbox (/inbox): high-priority suicide-risk tasks this user can see, open
 // ones first (escalated first, then oldest, as the server orders them). A task
-// is acknowledged with the action taken. The list is read again every 60
-// seconds, and the time left before escalation counts down meanwhile.
+// is acknowledged with the action taken. The list is read again as soon as the
+// live connection says a task changed, and every 60 seconds in any case; the time
+// left before escalation counts down meanwhile.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiClient, EscalationTask, TaskState } from '../api';
+import { onLiveChange } from '../live/live_client';
 import { ListStatus } from '../ui/ListStatus';
 import { useServerList } from '../waiting/use_server_list';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
@@ -23,7 +25,11 @@ export function InboxPage({ api }: { api: ApiClient }) {
   const { reload } = tasks;
   useEffect(() => {
     const timer = setInterval(() => void reload(), TASK_COUNT_REFRESH_MS);
-    return () => clearInterval(timer);
+    const stopListening = onLiveChange(['task.'], () => void reload());
+    return () => {
+      clearInterval(timer);
+      stopListening();
+    };
   }, [reload]);
 
   const acknowledge = async (task: EscalationTask, action: string) => {

@@ -1,8 +1,10 @@
 // The number of open risk tasks the user can see, for the Inbox link. It is read
-// again on every navigation, every 60 seconds, and whenever a page says the tasks
-// changed (an acknowledgement). A failed read leaves the link without a number.
+// again on every navigation, when the live connection says a task changed, every 60
+// seconds, and whenever a page says the tasks changed (an acknowledgement). A failed
+// read leaves the link without a number.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api';
+import { onLiveChange } from '../live/live_client';
 import { openTaskCount } from './task_rules';
 
 /** How often the count is read again while the app is open. */
@@ -32,9 +34,11 @@ export function useOpenTaskCount(api: ApiClient, enabled: boolean, path: string)
     read();
     const timer = setInterval(read, TASK_COUNT_REFRESH_MS);
     listeners.add(read);
+    const stopListening = onLiveChange(['task.'], read);
     return () => {
       clearInterval(timer);
       listeners.delete(read);
+      stopListening();
     };
   }, [api, enabled, path]);
 

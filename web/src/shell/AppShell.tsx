@@ -1,5 +1,5 @@
 // The signed-in layout: header, navigation, the routed page inside an error
-// boundary, and the idle sign-out warning.
+// boundary, the idle sign-out warning, and the live connection (while signed in).
 import { useEffect, useRef } from 'preact/hooks';
 import type { ApiClient, Session } from '../api';
 import { pageTitle } from '../navigation';
@@ -9,6 +9,7 @@ import { IdleWarningDialog } from './IdleWarningDialog';
 import { MainNav } from './MainNav';
 import { RoutedPage } from './RoutedPage';
 import { useIdleSignOut } from './use_idle_sign_out';
+import { startLive, stopLive } from '../live/live_client';
 
 interface AppShellProps {
   api: ApiClient;
@@ -21,6 +22,10 @@ interface AppShellProps {
 export function AppShell({ api, session, path, onSignOut, onIdleExpired }: AppShellProps) {
   const idle = useIdleSignOut(api, session.idle_timeout_s, onIdleExpired);
   useFocusMainOnNavigation(path);
+  useEffect(() => {
+    startLive();
+    return stopLive;
+  }, [session]);
   const { user } = session;
   return (
     <>
