@@ -132,8 +132,8 @@ Result<DoseCalculation> calculate_dose(const DoseInput& in, const DoseProtocol& 
       return Error::invalid("weight",
                             "The latest weight (" + format_milli(in.weight->weight_g) + " kg on " +
                                 format_date(in.weight->measured_on) + ") is " + std::to_string(c.weight_age_days) +
-                                " days old; the clinic allows at most " + std::to_string(p.max_weight_age_days) +
-                                ". Record the weight again.",
+                                " days old on " + format_date(in.today) + "; the clinic allows at most " +
+                                std::to_string(p.max_weight_age_days) + ". Record the weight again.",
                             "weight_stale");
   }
   if (in.weight && weight_fresh) c.weight = in.weight;

@@ -74,8 +74,8 @@ struct WeightOn {
 struct DoseInput {
   Route route = Route::iv;
   DoseRule rule;
-  std::optional<WeightOn> weight;  // the patient's latest weight, if any
-  Date today;
+  std::optional<WeightOn> weight;                       // the patient's latest weight, if any
+  Date today;                                           // the day of dosing: the weight's age is counted to it
   std::optional<std::int64_t> concentration_ug_per_ml;  // not for esketamine
   int prior_esketamine_doses = 0;                       // the patient's earlier esketamine orders (first dose is 56 mg)
 };
