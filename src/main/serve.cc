@@ -20,6 +20,7 @@
 // [plans]
 // [/plans]
 // [dose]
+#include "app/dose_service.h"
 // [/dose]
 // [calendar]
 // [/calendar]
@@ -115,6 +116,7 @@ int run_serve(const platform::Config& c, bool demo) {
   // [plans]
   // [/plans]
   // [dose]
+  app::DoseService dose(*store, crypto, clock);
   // [/dose]
   // [calendar]
   // [/calendar]
@@ -135,6 +137,7 @@ int run_serve(const platform::Config& c, bool demo) {
       // [plans]
       // [/plans]
       // [dose]
+      .dose = dose,
       // [/dose]
       // [calendar]
       // [/calendar]
