@@ -61,7 +61,7 @@ export function DoseTab({ api, patientId, canOrder }: DoseTabProps) {
           <ExposureSummary exposure={exposure.exposure} />
         </section>
       )}
-      {orders && <OrderList orders={orders} />}
+      {orders && <OrderList api={api} orders={orders} canCancel={canOrder} onChanged={() => setGeneration((n) => n + 1)} />}
     </div>
   );
 }
@@ -82,7 +82,7 @@ function LatestWeight({ exposure }: { exposure: PatientExposure }) {
     );
   return (
     <p class="dose-weight" role="status">
-      Latest weight: {w.weight_kg} kg on {w.measured_on} ({w.age_days === 0 ? 'today' : `${w.age_days} days ago`}).
+      Latest weight: {w.weight_kg} kg on {w.measured_on} ({w.age_days === 0 ? 'today' : w.age_days === 1 ? '1 day ago' : `${w.age_days} days ago`}).
     </p>
   );
 }
@@ -236,7 +236,17 @@ function CalculationResult({ result }: { result: DoseCalculation }) {
   );
 }
 
-function OrderList({ orders }: { orders: DoseOrder[] }) {
+interface OrderListProps {
+  api: ApiClient;
+  orders: DoseOrder[];
+  /** Offer cancelling (prescriber). */
+  canCancel: boolean;
+  onChanged: () => void;
+}
+
+function OrderList({ api, orders, canCancel, onChanged }: OrderListProps) {
+  const [cancelling, setCancelling] = useState<string | null>(null);
+  const chosen = orders.find((o) => o.id === cancelling);
   return (
     <section class="panel" aria-labelledby="dose-orders-heading">
       <h2 id="dose-orders-heading">Dose orders</h2>
@@ -252,6 +262,7 @@ function OrderList({ orders }: { orders: DoseOrder[] }) {
               <th scope="col">Dose</th>
               <th scope="col">Status</th>
               <th scope="col">Ordered</th>
+              {canCancel && <th scope="col">Action</th>}
             </tr>
           </thead>
           <tbody>
@@ -265,13 +276,71 @@ function OrderList({ orders }: { orders: DoseOrder[] }) {
                 <td>
                   {formatDateTime(o.ordered_at)} by {o.ordered_by}
                   {o.override_reason && <span class="muted"> — override: {o.override_reason}</span>}
+                  {o.cancel_reason && <span class="muted"> — cancelled: {o.cancel_reason}</span>}
                 </td>
+                {canCancel && (
+                  <td>
+                    {o.status !== 'cancelled' && (
+                      <button type="button" class="link-button" onClick={() => setCancelling(o.id)} aria-label={`Cancel the order for ${o.planned_for}`}>
+                        Cancel
+                      </button>
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {chosen && (
+        <CancelOrderForm
+          key={chosen.id}
+          api={api}
+          order={chosen}
+          onDone={() => {
+            setCancelling(null);
+            onChanged();
+          }}
+          onClose={() => setCancelling(null)}
+        />
+      )}
     </section>
+  );
+}
+
+function CancelOrderForm({ api, order, onDone, onClose }: { api: ApiClient; order: DoseOrder; onDone: () => void; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const form = useChartForm(['reason']);
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    void form.submit(
+      () => (reason.trim() === '' ? { field: 'reason', message: 'Give the reason for cancelling.' } : null),
+      async () => {
+        await api.cancelDoseOrder(order.id, reason.trim());
+        onDone();
+        return 'Order cancelled.';
+      },
+    );
+  };
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate class="dose-cancel" aria-label={`Cancel the dose order for ${order.planned_for}`}>
+      <TextField
+        label={`Reason for cancelling the ${order.route_label} order for ${order.planned_for}`}
+        name="reason"
+        value={reason}
+        onValue={(v) => {
+          setReason(v);
+          form.clear('reason');
+        }}
+        error={form.errorFor('reason')}
+        maxLength={1000}
+        required
+      />
+      <FormFooter generalError={form.generalError} pending={form.pending} label="Cancel this order" pendingLabel="Cancelling…" status={form.status} />
+      <button type="button" class="link-button" onClick={onClose}>
+        Keep the order
+      </button>
+    </form>
   );
 }
 
