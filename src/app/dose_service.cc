@@ -155,9 +155,13 @@ Result<DosePreview> DoseService::calculate(const Caller& caller, const std::stri
     audit_.record_denied(store_, caller, "dose.calculate", "patient", patient_id);
     return Error::forbidden();
   }
-  auto tx = store_.begin(Store::Mode::read);
+  auto tx = store_.begin(Store::Mode::write);  // only for the audit event of this read
   if (!tx->patient(caller.clinic, patient_id)) return Error::not_found("No such patient.");
-  return compute(*tx, caller, patient_id, request);
+  auto preview = compute(*tx, caller, patient_id, request);
+  if (!preview) return preview.error();
+  audit_.record(*tx, caller, "dose.calculate", "patient", patient_id);
+  tx->commit();
+  return preview;
 }
 
 Result<DoseOrderView> DoseService::order(const Caller& caller, const std::string& patient_id,
@@ -319,7 +323,10 @@ Result<DoseOrderView> DoseService::double_check(const Caller& caller, const std:
                            "This dose order is " + o->status + ": it is not awaiting a double check.");
 
   CheckEntry ordered;
-  if (o->weight_g > 0) ordered.weight_g = o->weight_g;
+  // Esketamine is a fixed device dose: its check is the device count (a weight stored
+  // with it is only for mg/kg in the exposure).
+  const bool esketamine = o->route == to_string(Route::intranasal_esketamine);
+  if (o->weight_g > 0 && !esketamine) ordered.weight_g = o->weight_g;
   if (o->concentration_ug_per_ml > 0) ordered.concentration_ug_per_ml = o->concentration_ug_per_ml;
   if (o->devices > 0) ordered.devices = o->devices;
   // Each value the order has must be entered: a missing one is a bad request, not a mismatch.

@@ -176,14 +176,17 @@ TEST_F(DoseServiceTest, TheOrdererCannotCheckTheirOwnOrderButAnotherPrescriberCa
 }
 
 TEST_F(DoseServiceTest, EsketamineIsCheckedByDeviceCountAndTheFirstDoseIs56) {
+  weigh(70'000, "2026-11-20");  // kept for mg/kg, not part of the check
   DoseRequest r;
   r.route = "intranasal_esketamine";
   r.dose_mg = 84;
   EXPECT_EQ(doses.order(prescriber, patient.id, r).error().field, "dose_rule.dose_mg");  // first dose
   r.dose_mg = 56;
-  auto o = doses.order(prescriber, patient.id, r);  // no weight needed
+  auto o = doses.order(prescriber, patient.id, r);
   ASSERT_TRUE(o) << o.error().message;
   EXPECT_EQ(o->order.devices, 2);
+  EXPECT_EQ(o->order.weight_g, 70'000);
+  EXPECT_EQ(o->order.given_ug_per_kg, 800);
   EXPECT_EQ(o->order.device_minutes, (std::vector<int>{0, 5}));
   EXPECT_EQ(doses.get(nurse, o->order.id)->order.devices, 0);  // hidden from the checker
   EXPECT_EQ(doses.double_check(nurse, o->order.id, {std::nullopt, std::nullopt, 3}).error().field, "devices");

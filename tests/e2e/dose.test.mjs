@@ -203,7 +203,8 @@ test('the audit trail holds every write, mismatch and refusal', async () => {
   const seen = new Set(events.map((e) => `${e.action} ${e.outcome}`));
   for (const expected of ['dose.order success', 'dose.order.override success', 'dose.order denied', 'dose.order.cancel success',
     'dose.double_check.mismatch failure', 'dose.double_check.match success', 'dose.double_check denied',
-    'dose.order.read success', 'settings.dose.update success'])
+    'dose.order.read success', 'dose.calculate success', 'dose.exposure.read success', 'dose.checks.read success',
+    'settings.dose.update success'])
     assert.ok(seen.has(expected), `missing ${expected}`);
   const mismatches = events.filter((e) => e.action === 'dose.double_check.mismatch' && e.entity_id === orderId);
   assert.equal(mismatches.length, 2);
