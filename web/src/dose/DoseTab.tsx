@@ -11,8 +11,8 @@ import { SelectField } from '../ui/SelectField';
 import { TextArea } from '../ui/TextArea';
 import { TextField } from '../ui/TextField';
 import { problemFrom } from '../ui/form_problem';
-import { formatDateTime, todayLocal } from '../ui/format';
-import { DOSE_FIELDS, ROUTE_CHOICES, STATUS_LABELS, deviceTimes, emptyDraft, isEsketamine, isInfusion, isWeightBased, readDoseDraft, ruleText, verdictWords, type DoseDraft } from './dose_form';
+import { formatDateTime } from '../ui/format';
+import { DOSE_FIELDS, ROUTE_CHOICES, STATUS_LABELS, deviceTimes, emptyDraft, todayUtc, isEsketamine, isInfusion, isWeightBased, readDoseDraft, ruleText, verdictWords, type DoseDraft } from './dose_form';
 import { ExposureSummary } from './ExposureSummary';
 
 interface DoseTabProps {
@@ -95,7 +95,7 @@ interface CalculatorProps {
 }
 
 function DoseCalculator({ api, patientId, canOrder, onOrdered }: CalculatorProps) {
-  const [draft, setDraft] = useState<DoseDraft>(() => emptyDraft(todayLocal()));
+  const [draft, setDraft] = useState<DoseDraft>(() => emptyDraft(todayUtc()));
   const [result, setResult] = useState<DoseCalculation | null>(null);
   const form = useChartForm(DOSE_FIELDS);
   const set = (field: keyof DoseDraft, value: string) => {

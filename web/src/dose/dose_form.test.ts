@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DoseLimit } from '../api';
-import { blockedMessage, checkFieldsFor, deviceTimes, emptyDraft, mismatchedFields, readCheckDraft, readDoseDraft, verdictWords } from './dose_form';
+import { blockedMessage, checkFieldsFor, deviceTimes, emptyDraft, mismatchedFields, readCheckDraft, readDoseDraft, todayUtc, verdictWords } from './dose_form';
 
 const draft = (changes: Partial<ReturnType<typeof emptyDraft>>) => ({ ...emptyDraft('2026-11-21'), ...changes });
 
@@ -50,5 +50,11 @@ describe('the blind double check', () => {
       'Blocked: the concentration does not match the order. The order stays unverified. Check again at the bedside and the vial, or ask the prescriber.',
     );
     expect(blockedMessage(['weight_kg', 'concentration_mg_per_ml'])).toMatch(/^Blocked: the weight and the concentration do not match/);
+  });
+});
+
+describe('the planned date', () => {
+  it('defaults to the UTC date, as the server counts days', () => {
+    expect(todayUtc(new Date('2026-11-21T23:30:00-05:00'))).toBe('2026-11-22');
   });
 });

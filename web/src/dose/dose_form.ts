@@ -30,6 +30,11 @@ export interface DoseDraft {
 
 export const DOSE_FIELDS = ['route', 'dose_rule.mg_per_kg', 'dose_rule.dose_mg', 'dose_rule.infusion_minutes', 'concentration_mg_per_ml', 'planned_for', 'plan_id', 'override_reason'] as const;
 
+/** Today's UTC date (YYYY-MM-DD): the server plans doses by UTC calendar date. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
 export function emptyDraft(today: string): DoseDraft {
   return { route: 'iv', mg_per_kg: '', dose_mg: '', infusion_minutes: '40', concentration_mg_per_ml: '', planned_for: today, plan_id: '', override_reason: '' };
 }
