@@ -55,44 +55,46 @@ export function DoseChecksPage({ api }: { api: ApiClient }) {
       )}
       {orders && orders.length === 0 && <p class="list-status">No doses are awaiting a double check.</p>}
       {orders && orders.length > 0 && (
-        <table class="dose-checks">
-          <thead>
-            <tr>
-              <th scope="col">Patient</th>
-              <th scope="col">Route</th>
-              <th scope="col">Planned for</th>
-              <th scope="col">Dose rule</th>
-              <th scope="col">Status</th>
-              <th scope="col">Ordered</th>
-              <th scope="col">Check</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link href={`/patients/${encodeURIComponent(o.patient.id)}`}>{o.patient.name}</Link>
-                </td>
-                <td>{o.route_label}</td>
-                <td>{o.planned_for}</td>
-                <td>{ruleText(o)}</td>
-                <td>{STATUS_LABELS[o.status]}</td>
-                <td>
-                  {formatDateTime(o.ordered_at)} by {o.ordered_by}
-                </td>
-                <td>
-                  {o.can_check ? (
-                    <button type="button" onClick={() => setOpen(o.id)} aria-label={`Check the dose for ${o.patient.name}`}>
-                      Check
-                    </button>
-                  ) : (
-                    <span class="muted">Your order: another clinician checks it</span>
-                  )}
-                </td>
+        <div class="table-scroll">
+          <table class="dose-checks">
+            <thead>
+              <tr>
+                <th scope="col">Patient</th>
+                <th scope="col">Route</th>
+                <th scope="col">Planned for</th>
+                <th scope="col">Dose rule</th>
+                <th scope="col">Status</th>
+                <th scope="col">Ordered</th>
+                <th scope="col">Check</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {orders.map((o) => (
+                <tr key={o.id}>
+                  <td>
+                    <Link href={`/patients/${encodeURIComponent(o.patient.id)}`}>{o.patient.name}</Link>
+                  </td>
+                  <td>{o.route_label}</td>
+                  <td>{o.planned_for}</td>
+                  <td>{ruleText(o)}</td>
+                  <td>{STATUS_LABELS[o.status]}</td>
+                  <td>
+                    {formatDateTime(o.ordered_at)} by {o.ordered_by}
+                  </td>
+                  <td>
+                    {o.can_check ? (
+                      <button type="button" onClick={() => setOpen(o.id)} aria-label={`Check the dose for ${o.patient.name}`}>
+                        Check
+                      </button>
+                    ) : (
+                      <span class="muted">Your order: another clinician checks it</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {chosen && (
         <BlindCheckForm

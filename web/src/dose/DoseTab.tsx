@@ -253,44 +253,46 @@ function OrderList({ api, orders, canCancel, onChanged }: OrderListProps) {
       {orders.length === 0 ? (
         <p class="list-status">No doses have been ordered.</p>
       ) : (
-        <table class="dose-orders">
-          <thead>
-            <tr>
-              <th scope="col">Planned for</th>
-              <th scope="col">Route</th>
-              <th scope="col">Rule</th>
-              <th scope="col">Dose</th>
-              <th scope="col">Status</th>
-              <th scope="col">Ordered</th>
-              {canCancel && <th scope="col">Action</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((o) => (
-              <tr key={o.id}>
-                <td>{o.planned_for}</td>
-                <td>{o.route_label}</td>
-                <td>{ruleText(o)}</td>
-                <td>{o.blinded ? 'Hidden until double-checked' : doseSummary(o)}</td>
-                <td>{STATUS_LABELS[o.status]}</td>
-                <td>
-                  {formatDateTime(o.ordered_at)} by {o.ordered_by}
-                  {o.override_reason && <span class="muted"> — override: {o.override_reason}</span>}
-                  {o.cancel_reason && <span class="muted"> — cancelled: {o.cancel_reason}</span>}
-                </td>
-                {canCancel && (
-                  <td>
-                    {o.status !== 'cancelled' && (
-                      <button type="button" class="link-button" onClick={() => setCancelling(o.id)} aria-label={`Cancel the order for ${o.planned_for}`}>
-                        Cancel
-                      </button>
-                    )}
-                  </td>
-                )}
+        <div class="table-scroll">
+          <table class="dose-orders">
+            <thead>
+              <tr>
+                <th scope="col">Planned for</th>
+                <th scope="col">Route</th>
+                <th scope="col">Rule</th>
+                <th scope="col">Dose</th>
+                <th scope="col">Status</th>
+                <th scope="col">Ordered</th>
+                {canCancel && <th scope="col">Action</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {orders.map((o) => (
+                <tr key={o.id}>
+                  <td>{o.planned_for}</td>
+                  <td>{o.route_label}</td>
+                  <td>{ruleText(o)}</td>
+                  <td>{o.blinded ? 'Hidden until double-checked' : doseSummary(o)}</td>
+                  <td>{STATUS_LABELS[o.status]}</td>
+                  <td>
+                    {formatDateTime(o.ordered_at)} by {o.ordered_by}
+                    {o.override_reason && <span class="muted"> — override: {o.override_reason}</span>}
+                    {o.cancel_reason && <span class="muted"> — cancelled: {o.cancel_reason}</span>}
+                  </td>
+                  {canCancel && (
+                    <td>
+                      {o.status !== 'cancelled' && (
+                        <button type="button" class="link-button" onClick={() => setCancelling(o.id)} aria-label={`Cancel the order for ${o.planned_for}`}>
+                          Cancel
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {chosen && (
         <CancelOrderForm
