@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
-import { DESKTOP, assertBuilt, launchChromium, openPage, posted, screenshotPath, signIn, signOut, watchProblems } from './browser.mjs';
+import { DESKTOP, assertBuilt, hasFocus, launchChromium, openPage, posted, screenshotPath, signIn, signOut, watchProblems } from './browser.mjs';
 
 const PATIENT = 'Ferreira, Tomás'; // a demo patient with a recent weight (72.4 kg)
 
@@ -80,6 +80,7 @@ test('a prescriber orders a dose; a nurse’s blind check with a wrong concentra
     assert.doesNotMatch(await check.innerText(), /10 mg\/mL/);
     const concentration = check.getByLabel('Concentration (mg/mL)');
     assert.equal(await concentration.getAttribute('aria-invalid'), 'true');
+    assert.ok(await hasFocus(concentration), 'focus moves to the concentration');
     await checkRows(page, plannedFor).filter({ hasText: 'Blocked: double check did not match' }).waitFor();
     await page.screenshot({ path: screenshotPath('dose-check-blocked-desktop.png'), fullPage: true });
 

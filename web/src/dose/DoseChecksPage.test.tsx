@@ -59,6 +59,7 @@ describe('Dose double checks', () => {
     expect(text('.dose-blocked')).toMatch(/^Blocked: the concentration does not match the order/);
     expect(container.querySelector('.dose-check')?.textContent).not.toMatch(/10 mg\/mL|35 mg/);
     expect(container.querySelector('[name="concentration_mg_per_ml"]')?.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement?.getAttribute('name')).toBe('concentration_mg_per_ml');
     await settle();
     expect(text('tbody tr td:nth-child(5)')).toBe('Blocked: double check did not match');
     await type('concentration_mg_per_ml', '10');

@@ -131,6 +131,10 @@ export function BlindCheckForm({ api, order, onVerified, onBlocked }: BlindCheck
   const [blocked, setBlocked] = useState<string[]>([]);
   const form = useChartForm(CHECK_FIELDS);
   const fields = checkFieldsFor(order.route);
+  // After a mismatch, focus lands on the first field that did not match.
+  useEffect(() => {
+    if (blocked[0]) form.formRef.current?.querySelector<HTMLElement>(`[name="${blocked[0]}"]`)?.focus();
+  }, [blocked, form.formRef]);
   const onSubmit = (event: Event) => {
     event.preventDefault();
     void form.submit(
