@@ -244,7 +244,7 @@ DoseOrderView DoseService::view_of(Transaction& tx, const Caller& caller, const 
     auto& o = v.order;
     o.weight_g = o.concentration_ug_per_ml = o.unrounded_dose_ug = o.given_ug_per_kg = o.volume_ul = o.rate_ul_per_h =
         0;
-    if (is_weight_based(*parse_route(o.route))) o.dose_ug = 0;  // mg from mg/kg would reveal the weight
+    if (is_weight_based(parse_route(o.route).value_or(Route::iv))) o.dose_ug = 0;  // mg from mg/kg reveals the weight
     o.weight_on.clear();
     o.devices = 0;
     o.device_minutes.clear();
