@@ -21,6 +21,8 @@
 // [plans]
 // [/plans]
 // [dose]
+#include "domain/dose.h"
+#include "http/api_dose.h"
 // [/dose]
 // [calendar]
 // [/calendar]
@@ -77,6 +79,29 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // [plans]
   // [/plans]
   // [dose]
+  // Dose bodies: the request, the double check and the settings, then the domain's
+  // arithmetic on whatever decoded (nothing may overflow or crash).
+  if (auto body = kc::http::parse_object(bytes)) {
+    (void)kc::http::decode_dose_check(*body);
+    (void)kc::http::decode_dose_settings(*body);
+    if (auto req = kc::http::decode_dose_request(*body)) {
+      kc::DoseInput in;
+      in.route = kc::parse_route(req->route).value_or(kc::Route::iv);
+      if (req->mg_per_kg) in.rule.ug_per_kg = kc::to_milli(*req->mg_per_kg);
+      if (req->dose_mg) in.rule.dose_ug = kc::to_milli(*req->dose_mg);
+      in.rule.infusion_minutes = req->infusion_minutes;
+      if (req->concentration_mg_per_ml) in.concentration_ug_per_ml = kc::to_milli(*req->concentration_mg_per_ml);
+      in.weight = kc::WeightOn{70'000, {2026, 11, 20}};
+      in.today = today;
+      kc::DoseProtocol p;
+      for (auto r : kc::all_routes()) p.limits_of(r) = {1'000, 4'500};
+      p.max_weight_age_days = 30;
+      p.min_infusion_minutes = 2;
+      p.max_infusion_minutes = 100;
+      p.max_concentration_ug_per_ml = 100'000;
+      if (auto calc = kc::calculate_dose(in, p)) (void)kc::authorize_limit(*calc, req->override_reason);
+    }
+  }
   // [/dose]
   // [calendar]
   // [/calendar]

@@ -8,6 +8,8 @@
 // [plans]
 // [/plans]
 // [dose]
+#include "app/dose_service.h"
+#include "domain/time.h"
 // [/dose]
 // [calendar]
 // [/calendar]
@@ -67,6 +69,59 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
   // [plans]
   // [/plans]
   // [dose]
+  // Weights for two patients (Tomás's recent, Samuel's too old for a dose), and an IV
+  // order for Tomás by the prescriber, awaiting the nurse's blind double check.
+  {
+    const ClinicId cid{clinic.id};
+    std::string tomas, samuel;
+    for (const auto& p : tx->patients(cid, {}, std::nullopt, 50)) {
+      if (p.family_name == "Ferreira") tomas = p.id;
+      if (p.given_name == "Samuel") samuel = p.id;
+    }
+    const Date today = date_of(now);
+    tx->insert_measurement(
+        cid, {new_id(crypto, "msr"), tomas, "weight", 72'400, 0, format_date(add_days(today, -2)), now, "demo-seed"});
+    tx->insert_measurement(
+        cid, {new_id(crypto, "msr"), samuel, "weight", 81'000, 0, format_date(add_days(today, -45)), now, "demo-seed"});
+    auto rx = tx->user_by_email("prescriber@demo.test");
+    DoseInput in;
+    in.route = Route::iv;
+    in.rule.ug_per_kg = 500;
+    in.rule.infusion_minutes = 40;
+    in.weight = WeightOn{72'400, add_days(today, -2)};
+    in.today = add_days(today, 1);
+    in.concentration_ug_per_ml = 10'000;
+    auto calc = calculate_dose(in, protocol_of(default_dose_settings(cid)));
+    if (rx && calc) {
+      DoseOrderRow o;
+      o.id = new_id(crypto, "dor");
+      o.clinic_id = clinic.id;
+      o.patient_id = tomas;
+      o.planned_for = format_date(in.today);
+      o.route = "iv";
+      o.rule_ug_per_kg = 500;
+      o.infusion_minutes = 40;
+      o.weight_g = 72'400;
+      o.weight_on = format_date(add_days(today, -2));
+      o.concentration_ug_per_ml = 10'000;
+      o.unrounded_dose_ug = calc->unrounded_dose_ug;
+      o.dose_ug = calc->dose_ug;
+      o.given_ug_per_kg = calc->given_ug_per_kg.value_or(0);
+      o.volume_ul = calc->volume_ul.value_or(0);
+      o.rate_ul_per_h = calc->rate_ul_per_h.value_or(0);
+      o.dose_rounding = calc->dose_rounding;
+      o.volume_rounding = calc->volume_rounding;
+      o.rate_rounding = calc->rate_rounding;
+      o.verdict = std::string(to_string(calc->verdict));
+      o.soft_limit = calc->limits.soft;
+      o.hard_limit = calc->limits.hard;
+      o.limit_text = calc->limit_text;
+      o.ordered_by = rx->id;
+      o.ordered_ms = now;
+      tx->insert_dose_order(o);
+      audit.record(*tx, system, "dose.order", "dose_order", o.id);
+    }
+  }
   // [/dose]
   // [calendar]
   // [/calendar]

@@ -293,6 +293,56 @@ struct PatientCursor {
 // [plans]
 // [/plans]
 // [dose]
+/// The clinic's dose settings (docs/clinical-defaults.md gives each default's source).
+/// Limits per route in the order of all_routes(): µg/kg for iv, im, sc; µg otherwise.
+struct DoseSettingsRow {
+  std::string clinic_id;
+  int version = 0;  // 0: the defaults, never saved; +1 on every save
+  std::int64_t soft[6] = {}, hard[6] = {};
+  int max_weight_age_days = 0;
+  std::int64_t dose_rounding_ug = 0, volume_rounding_ul = 0, rate_rounding_ul_per_h = 0;
+  int min_infusion_minutes = 0, max_infusion_minutes = 0;
+  std::int64_t max_concentration_ug_per_ml = 0;
+  std::int64_t updated_ms = 0;
+  std::string updated_by;  // user id; the e-mail is filled on read
+};
+
+/// A dose order and everything its calculation used and gave. Quantities are whole
+/// thousandths (g, µg, µg/kg, µL, µL/h, µg/mL); 0 means none.
+struct DoseOrderRow {
+  std::string id, clinic_id, patient_id, plan_id, planned_for, route;
+  std::int64_t rule_ug_per_kg = 0, rule_dose_ug = 0;
+  int infusion_minutes = 0;
+  std::int64_t weight_g = 0;
+  std::string weight_on;  // YYYY-MM-DD; empty: no weight used
+  std::int64_t concentration_ug_per_ml = 0, unrounded_dose_ug = 0, dose_ug = 0, given_ug_per_kg = 0, volume_ul = 0,
+               rate_ul_per_h = 0;
+  int devices = 0;
+  std::vector<int> device_minutes;
+  std::string dose_rounding, volume_rounding, rate_rounding;
+  std::string verdict;  // within | above_soft
+  std::int64_t soft_limit = 0, hard_limit = 0;
+  std::string limit_text, override_reason, override_by;
+  std::string status = "ordered";  // ordered | blocked | verified | cancelled
+  std::string ordered_by;          // user id
+  std::int64_t ordered_ms = 0;
+  int settings_version = 0;
+  std::string verified_by;
+  std::int64_t verified_ms = 0;
+  std::string cancelled_by;
+  std::int64_t cancelled_ms = 0;
+  std::string cancel_reason;
+};
+
+/// One attempt at the blind double check (result: match | mismatch).
+struct DoseCheckRow {
+  std::string id, clinic_id, order_id, checked_by;
+  std::int64_t checked_ms = 0;
+  std::int64_t weight_g = 0, concentration_ug_per_ml = 0;  // 0: not entered
+  int devices = 0;
+  std::string result;
+  std::vector<std::string> mismatched;
+};
 // [/dose]
 // [calendar]
 // [/calendar]
@@ -446,6 +496,21 @@ class Transaction {
   // [plans]
   // [/plans]
   // [dose]
+  virtual std::optional<DoseSettingsRow> dose_settings(const ClinicId& clinic) = 0;
+  /// Inserts or replaces the clinic's dose settings.
+  virtual void save_dose_settings(const DoseSettingsRow& settings) = 0;
+  virtual void insert_dose_order(const DoseOrderRow& order) = 0;
+  /// Writes status, verified_by/ms, cancelled_by/ms and cancel_reason.
+  virtual void update_dose_order(const ClinicId& clinic, const DoseOrderRow& order) = 0;
+  /// In a write transaction the row stays locked until commit.
+  virtual std::optional<DoseOrderRow> dose_order(const ClinicId& clinic, std::string_view id) = 0;
+  /// The patient's orders, newest planned first (then newest ordered).
+  virtual std::vector<DoseOrderRow> dose_orders(const ClinicId& clinic, std::string_view patient_id) = 0;
+  /// Orders of the clinic with status ordered or blocked, oldest ordered first.
+  virtual std::vector<DoseOrderRow> dose_orders_awaiting_check(const ClinicId& clinic) = 0;
+  virtual void insert_dose_check(const DoseCheckRow& check) = 0;
+  /// Oldest first.
+  virtual std::vector<DoseCheckRow> dose_checks(const ClinicId& clinic, std::string_view order_id) = 0;
   // [/dose]
   // [calendar]
   // [/calendar]

@@ -75,6 +75,14 @@ constexpr std::array kGrants = {
     // [plans]
     // [/plans]
     // [dose]
+    // Dosing is clinical: the medical director (admin) and clinicians read it; only a
+    // prescriber orders; a prescriber or a nurse double-checks another's order.
+    Grant{Role::admin, Action::dose_read},
+    Grant{Role::prescriber, Action::dose_read},
+    Grant{Role::nurse, Action::dose_read},
+    Grant{Role::prescriber, Action::dose_order},
+    Grant{Role::prescriber, Action::dose_check},
+    Grant{Role::nurse, Action::dose_check},
     // [/dose]
     // [calendar]
     // [/calendar]
@@ -132,6 +140,12 @@ std::string_view to_string(Action action) {
     // [plans]
     // [/plans]
     // [dose]
+    case Action::dose_read:
+      return "dose.read";
+    case Action::dose_order:
+      return "dose.order";
+    case Action::dose_check:
+      return "dose.check";
     // [/dose]
     // [calendar]
     // [/calendar]

@@ -36,6 +36,9 @@ enum class Action {
   // [plans]
   // [/plans]
   // [dose]
+  dose_read,   // dose calculations, a patient's dose orders, exposure, the dose settings
+  dose_order,  // order (and cancel) a dose, overriding a soft limit with a reason
+  dose_check,  // the independent blind double check of another clinician's order
   // [/dose]
   // [calendar]
   // [/calendar]

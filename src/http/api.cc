@@ -79,6 +79,16 @@ Api::Api(ApiServices services, ApiOptions options)
   // [plans]
   // [/plans]
   // [dose]
+  router_.add("POST", "/api/v1/patients/{id}/dose-calculations", {h::calculate_dose, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/dose-orders", {h::create_dose_order, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/dose-orders", {h::list_dose_orders, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/exposure", {h::get_exposure, Access::session});
+  router_.add("GET", "/api/v1/dose-orders/{id}", {h::get_dose_order, Access::session});
+  router_.add("POST", "/api/v1/dose-orders/{id}/double-check", {h::double_check_dose_order, Access::session});
+  router_.add("POST", "/api/v1/dose-orders/{id}/cancel", {h::cancel_dose_order, Access::session});
+  router_.add("GET", "/api/v1/dose-checks", {h::list_dose_checks, Access::session});
+  router_.add("GET", "/api/v1/clinic/dose-settings", {h::get_dose_settings, Access::session});
+  router_.add("POST", "/api/v1/clinic/dose-settings", {h::update_dose_settings, Access::session});
   // [/dose]
   // [calendar]
   // [/calendar]

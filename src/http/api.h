@@ -19,6 +19,7 @@
 // [plans]
 // [/plans]
 // [dose]
+#include "app/dose_service.h"
 // [/dose]
 // [calendar]
 // [/calendar]
@@ -44,6 +45,7 @@ struct ApiServices {
   // [plans]
   // [/plans]
   // [dose]
+  app::DoseService& dose;
   // [/dose]
   // [calendar]
   // [/calendar]

@@ -83,6 +83,16 @@ Response answer_public_questionnaire(Call&);
 // [plans]
 // [/plans]
 // [dose]
+Response calculate_dose(Call&);
+Response create_dose_order(Call&);
+Response list_dose_orders(Call&);
+Response get_dose_order(Call&);
+Response double_check_dose_order(Call&);
+Response cancel_dose_order(Call&);
+Response list_dose_checks(Call&);
+Response get_exposure(Call&);
+Response get_dose_settings(Call&);
+Response update_dose_settings(Call&);
 // [/dose]
 // [calendar]
 // [/calendar]

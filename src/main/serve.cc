@@ -20,6 +20,7 @@
 // [plans]
 // [/plans]
 // [dose]
+#include "app/dose_service.h"
 // [/dose]
 // [calendar]
 // [/calendar]
@@ -116,6 +117,7 @@ int run_serve(const platform::Config& c, bool demo) {
   // [plans]
   // [/plans]
   // [dose]
+  app::DoseService dose(*store, crypto, clock);
   // [/dose]
   // [calendar]
   // [/calendar]
@@ -140,6 +142,7 @@ int run_serve(const platform::Config& c, bool demo) {
       // [plans]
       // [/plans]
       // [dose]
+      .dose = dose,
       // [/dose]
       // [calendar]
       // [/calendar]

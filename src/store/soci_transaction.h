@@ -121,6 +121,15 @@ class SociTransaction final : public app::Transaction {
   // [plans]
   // [/plans]
   // [dose]
+  std::optional<app::DoseSettingsRow> dose_settings(const app::ClinicId& clinic) override;
+  void save_dose_settings(const app::DoseSettingsRow& settings) override;
+  void insert_dose_order(const app::DoseOrderRow& order) override;
+  void update_dose_order(const app::ClinicId& clinic, const app::DoseOrderRow& order) override;
+  std::optional<app::DoseOrderRow> dose_order(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::DoseOrderRow> dose_orders(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::vector<app::DoseOrderRow> dose_orders_awaiting_check(const app::ClinicId& clinic) override;
+  void insert_dose_check(const app::DoseCheckRow& check) override;
+  std::vector<app::DoseCheckRow> dose_checks(const app::ClinicId& clinic, std::string_view order_id) override;
   // [/dose]
   // [calendar]
   // [/calendar]

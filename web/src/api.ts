@@ -314,6 +314,41 @@ export class ApiClient {
   // [plans]
   // [/plans]
   // [dose]
+  // Dosing (docs/api.md, "Dosing"). Types are named with import() so that the shared import line stays as it is.
+  /** A preview: nothing is written. 400 naming the field (weight, concentration_mg_per_ml, dose_rule.*). */
+  calculateDose(patientId: string, request: import('./dose_api_types').DoseRequest): Promise<import('./dose_api_types').DoseCalculation> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/dose-calculations`, request);
+  }
+  /** Prescriber: 400 as above or override_reason_required; 409 dose_above_limit; 403. */
+  orderDose(patientId: string, request: import('./dose_api_types').DoseRequest): Promise<import('./dose_api_types').DoseOrder> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/dose-orders`, request);
+  }
+  async listDoseOrders(patientId: string): Promise<import('./dose_api_types').DoseOrder[]> {
+    return (await this.request<{ items: import('./dose_api_types').DoseOrder[] }>('GET', `/patients/${encodeURIComponent(patientId)}/dose-orders`)).items;
+  }
+  getDoseOrder(orderId: string): Promise<import('./dose_api_types').DoseOrder> {
+    return this.request('GET', `/dose-orders/${encodeURIComponent(orderId)}`);
+  }
+  /** The blind double check; 409 double_check_mismatch (field: the mismatched fields, comma-separated). */
+  doubleCheckDose(orderId: string, entry: import('./dose_api_types').DoseCheckEntry): Promise<import('./dose_api_types').DoseOrder> {
+    return this.request('POST', `/dose-orders/${encodeURIComponent(orderId)}/double-check`, entry);
+  }
+  cancelDoseOrder(orderId: string, reason: string): Promise<import('./dose_api_types').DoseOrder> {
+    return this.request('POST', `/dose-orders/${encodeURIComponent(orderId)}/cancel`, { reason });
+  }
+  /** Orders awaiting a double check (ordered or blocked), oldest first. */
+  async listDoseChecks(): Promise<import('./dose_api_types').DoseOrder[]> {
+    return (await this.request<{ items: import('./dose_api_types').DoseOrder[] }>('GET', '/dose-checks')).items;
+  }
+  getExposure(patientId: string, on?: string): Promise<import('./dose_api_types').PatientExposure> {
+    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/exposure` + queryString({ on }));
+  }
+  getDoseSettings(): Promise<import('./dose_api_types').DoseSettings> {
+    return this.request('GET', '/clinic/dose-settings');
+  }
+  updateDoseSettings(change: import('./dose_api_types').DoseSettingsChange): Promise<import('./dose_api_types').DoseSettings> {
+    return this.request('POST', '/clinic/dose-settings', change);
+  }
   // [/dose]
   // [calendar]
   // [/calendar]

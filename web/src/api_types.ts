@@ -415,6 +415,7 @@ export * from './measures_api_types';
 // [plans]
 // [/plans]
 // [dose]
+export * from './dose_api_types';
 // [/dose]
 // [calendar]
 // [/calendar]

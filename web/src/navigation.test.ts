@@ -26,7 +26,7 @@ describe('navigation by role', () => {
   });
 
   it.each(['prescriber', 'nurse'] as const)('gives a %s Patients, the inbox, the due questionnaires, Enquiries and Waiting lists', (role) => {
-    expect(labels([role])).toEqual(['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists']);
+    expect(labels([role])).toEqual(['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Double checks']);
   });
 
   it('gives the front desk Patients, Enquiries and Waiting lists, but no measures', () => {
@@ -38,7 +38,7 @@ describe('navigation by role', () => {
   });
 
   it('gives a user with several roles the union of their pages', () => {
-    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Users', 'Audit log', 'Clinic settings']);
+    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Double checks', 'Users', 'Audit log', 'Clinic settings']);
     expect(labels(['therapist', 'front_desk'])).toEqual(['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists']);
   });
 

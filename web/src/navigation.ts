@@ -17,6 +17,7 @@ export type PagePath =
   // [plans]
   // [/plans]
   // [dose]
+  | '/dose-checks'
   // [/dose]
   // [calendar]
   // [/calendar]
@@ -45,6 +46,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // [plans]
   // [/plans]
   // [dose]
+  { path: '/dose-checks', label: 'Double checks', title: 'Dose double checks', allowed_roles: ['prescriber', 'nurse'] },
   // [/dose]
   // [calendar]
   // [/calendar]
@@ -187,6 +189,15 @@ export function roleLabel(role: Role): string {
 // [plans]
 // [/plans]
 // [dose]
+/** The chart's Dose tab: the medical director and clinicians who order or check doses. */
+export function canReadDose(roles: readonly Role[]): boolean {
+  return roles.some((r) => r === 'admin' || r === 'prescriber' || r === 'nurse');
+}
+
+/** Ordering and cancelling doses, overriding a soft limit: prescribers only. */
+export function canOrderDose(roles: readonly Role[]): boolean {
+  return roles.includes('prescriber');
+}
 // [/dose]
 // [calendar]
 // [/calendar]

@@ -15,6 +15,8 @@ import { usePatientChart } from './use_patient_chart';
 // [plans]
 // [/plans]
 // [dose]
+import { DoseTab } from '../dose/DoseTab';
+import { canOrderDose, canReadDose } from '../navigation';
 // [/dose]
 // [calendar]
 // [/calendar]
@@ -113,6 +115,7 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
     // [plans]
     // [/plans]
     // [dose]
+    ...(canReadDose(can.roles) ? [{ id: 'dose', label: 'Dose', lazy: true, panel: <DoseTab api={api} patientId={patientId} canOrder={canOrderDose(can.roles)} /> }] : []),
     // [/dose]
     // [calendar]
     // [/calendar]

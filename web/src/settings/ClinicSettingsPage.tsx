@@ -10,6 +10,7 @@ import { MeasurementSettingsForm } from './MeasurementSettingsForm';
 // [plans]
 // [/plans]
 // [dose]
+import { DoseSettingsSection } from '../dose/DoseSettingsSection';
 // [/dose]
 // [calendar]
 // [/calendar]
@@ -61,6 +62,7 @@ export function ClinicSettingsPage({ api }: { api: ApiClient }) {
       {/* [plans] */}
       {/* [/plans] */}
       {/* [dose] */}
+      <DoseSettingsSection api={api} />
       {/* [/dose] */}
       {/* [calendar] */}
       {/* [/calendar] */}

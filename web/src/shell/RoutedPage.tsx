@@ -30,6 +30,7 @@ import { WaitingListsPage } from '../waiting/WaitingListsPage';
 // [plans]
 // [/plans]
 // [dose]
+import { DoseChecksPage } from '../dose/DoseChecksPage';
 // [/dose]
 // [calendar]
 // [/calendar]
@@ -98,6 +99,8 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
     // [plans]
     // [/plans]
     // [dose]
+    case '/dose-checks':
+      return <DoseChecksPage api={api} />;
     // [/dose]
     // [calendar]
     // [/calendar]
