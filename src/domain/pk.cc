@@ -94,14 +94,6 @@ Status check(const PkInput& in) {
     return bad("weight_kg", "Weight must be from 1 to 400 kg.");
   if (!std::isfinite(in.bioavailability) || in.bioavailability <= 0 || in.bioavailability > 1)
     return bad("bioavailability", "Bioavailability must be above 0 and at most 1.");
-  if (in.route != Route::iv) {
-    if (!in.absorption_per_h)
-      return Error{ErrorKind::invalid, "absorption_rate_needed",
-                   "Set the absorption rate (ka) for this route in the plan settings to simulate it.",
-                   "absorption_per_h"};
-    if (!std::isfinite(*in.absorption_per_h) || *in.absorption_per_h <= 0 || *in.absorption_per_h > 100)
-      return bad("absorption_per_h", "The absorption rate must be above 0 and at most 100 per hour.");
-  }
   if (in.minutes < 1 || in.minutes > kMaxPkMinutes) return bad("hours", "Simulate from 1 minute to 48 hours.");
   if (in.doses.empty()) return bad("doses", "Give at least one dose.");
   if (in.doses.size() > kMaxPkDoses) return bad("doses", "Give at most 50 doses.");
@@ -116,6 +108,14 @@ Status check(const PkInput& in) {
       return bad(at + "infusion_minutes", "Infusion minutes must be from 0 to 600.");
     if (d.infusion_minutes > 0 && !is_infusion(in.route))
       return bad(at + "infusion_minutes", "Only an IV dose is infused over minutes.");
+  }
+  if (in.route != Route::iv) {
+    if (!in.absorption_per_h)
+      return Error{ErrorKind::invalid, "absorption_rate_needed",
+                   "Set the absorption rate (ka) for this route in the plan settings to simulate it.",
+                   "absorption_per_h"};
+    if (!std::isfinite(*in.absorption_per_h) || *in.absorption_per_h <= 0 || *in.absorption_per_h > 100)
+      return bad("absorption_per_h", "The absorption rate must be above 0 and at most 100 per hour.");
   }
   return Ok{};
 }

@@ -17,6 +17,7 @@
 // [consent]
 // [/consent]
 // [plans]
+#include "app/plan_service.h"
 // [/plans]
 // [dose]
 // [/dose]
@@ -42,6 +43,7 @@ struct ApiServices {
   // [consent]
   // [/consent]
   // [plans]
+  app::PlanService& plans;
   // [/plans]
   // [dose]
   // [/dose]

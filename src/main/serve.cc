@@ -18,6 +18,7 @@
 // [consent]
 // [/consent]
 // [plans]
+#include "app/plan_service.h"
 // [/plans]
 // [dose]
 // [/dose]
@@ -113,6 +114,7 @@ int run_serve(const platform::Config& c, bool demo) {
   // [consent]
   // [/consent]
   // [plans]
+  app::PlanService plans(*store, crypto, clock);
   // [/plans]
   // [dose]
   // [/dose]
@@ -133,6 +135,7 @@ int run_serve(const platform::Config& c, bool demo) {
       // [consent]
       // [/consent]
       // [plans]
+      .plans = plans,
       // [/plans]
       // [dose]
       // [/dose]
