@@ -1,5 +1,6 @@
 // Treatment plans: a patient's plan versions, signing a new version, the proposed
 // sessions, PK simulations, and the clinic's plan settings.
+#include "domain/eligibility.h"
 #include "http/api_handlers.h"
 #include "http/plans_codec.h"
 
@@ -15,7 +16,12 @@ Response list_plans(Call& call) {
   if (!view) return error_response(view.error());
   json::array versions, diagnoses;
   for (const auto& v : view->versions) versions.push_back(plan_json(v));
-  for (const auto& d : view->diagnoses) diagnoses.emplace_back(d);
+  for (const auto& d : view->diagnoses) {
+    std::string label;
+    for (const auto& c : diagnosis_choices())
+      if (c.code == d) label = std::string(c.label);
+    diagnoses.push_back(json::object{{"code", d}, {"label", label}});
+  }
   return json_response(
       200, json::object{{"current", view->current ? json::value(plan_json(*view->current)) : json::value(nullptr)},
                         {"versions", std::move(versions)},

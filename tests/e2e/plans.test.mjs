@@ -68,7 +68,8 @@ test('a prescriber signs an IV plan; its proposal dates 6 sessions, never more t
   const none = await api('nurse', 'GET', `/patients/${patientId}/plans`);
   assert.equal(none.status, 200, none.text);
   assert.equal(none.json.current, null);
-  assert.deepEqual(none.json.diagnoses.sort(), ['F33.2', 'F43.10']);
+  assert.deepEqual(none.json.diagnoses.map((d) => d.code).sort(), ['F33.2', 'F43.10']);
+  assert.match(none.json.diagnoses.find((d) => d.code === 'F33.2').label, /recurrent, severe/);
   const noPlan = await api('nurse', 'GET', `/patients/${patientId}/plans/current/proposal?start=2026-11-26`);
   assert.equal(noPlan.status, 404);
   assert.equal(noPlan.json.error.code, 'no_plan');
