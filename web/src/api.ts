@@ -323,8 +323,7 @@ export class ApiClient {
   }
   /** The current plan's sessions from `start` (YYYY-MM-DD). 404 no_plan. */
   getPlanProposal(patientId: string, start: string, horizonWeeks: number): Promise<import('./plans_api_types').PlanProposal> {
-    const q = new URLSearchParams({ start, horizon_weeks: String(horizonWeeks) });
-    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/plans/current/proposal?${q.toString()}`);
+    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/plans/current/proposal` + queryString({ start, horizon_weeks: horizonWeeks }));
   }
   /** Plasma concentration over time for planned doses. 400 naming the field (absorption_rate_needed, bioavailability_needed). */
   simulatePk(request: import('./plans_api_types').PkSimulationRequest): Promise<import('./plans_api_types').PkSimulation> {

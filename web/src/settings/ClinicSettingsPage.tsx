@@ -8,6 +8,7 @@ import { MeasurementSettingsForm } from './MeasurementSettingsForm';
 // [consent]
 // [/consent]
 // [plans]
+import { PlanSettingsSection } from './PlanSettingsSection';
 // [/plans]
 // [dose]
 // [/dose]
@@ -59,6 +60,7 @@ export function ClinicSettingsPage({ api }: { api: ApiClient }) {
       {/* [consent] */}
       {/* [/consent] */}
       {/* [plans] */}
+      <PlanSettingsSection api={api} />
       {/* [/plans] */}
       {/* [dose] */}
       {/* [/dose] */}
