@@ -193,6 +193,37 @@ Result<SimulationView> PlanService::simulate(const Caller& caller, const Simulat
                         request.route == Route::iv ? std::nullopt : pk.absorption_per_h, settings.version};
 }
 
+Result<SimulationView> PlanService::simulate_plan(const Caller& caller, const std::string& patient_id, int session,
+                                                  int repeat_at_minute) {
+  SimulationRequest request;
+  {
+    auto tx = open_patient(store_, audit_, caller, Action::plans_read, "patient.plan.simulation.read", patient_id,
+                           Store::Mode::write);
+    if (!tx) return tx.error();
+    auto plan = current(**tx, caller.clinic, patient_id);
+    if (!plan) return Error{ErrorKind::not_found, "no_plan", "This patient has no treatment plan yet.", {}};
+    std::optional<double> weight;
+    for (const auto& m : (*tx)->measurements(caller.clinic, patient_id))  // newest first
+      if (m.kind == "weight" && m.weight_g > 0) {
+        weight = static_cast<double>(m.weight_g) / 1000.0;
+        break;
+      }
+    if (!weight) return Error::conflict("weight_needed", "Record the patient's weight to simulate the plan's dose.");
+    auto dose = session_dose(plan->plan, *weight, session);
+    if (!dose) return Error::conflict("dose_needed", "The plan has no dose for this session.");
+    request.route = plan->plan.route;
+    request.weight_kg = *weight;
+    request.doses = {*dose};
+    if (repeat_at_minute > 0) {
+      dose->at_minute = repeat_at_minute;
+      request.doses.push_back(*dose);
+    }
+    audit_.record(**tx, caller, "patient.plan.simulation.read", "treatment_plan", plan->id);
+    (*tx)->commit();
+  }
+  return simulate(caller, request);
+}
+
 Result<PlanSettingsRow> PlanService::settings(const Caller& caller) {
   if (!caller.can(Action::plans_read) && !caller.can(Action::settings_manage)) {
     audit_.record_denied(store_, caller, "settings.plans.read", "clinic", caller.clinic.value);

@@ -86,6 +86,11 @@ class PlanService {
   Result<ProposalView> proposal(const Caller& caller, const std::string& patient_id, const std::string& start,
                                 int horizon_weeks);
   Result<SimulationView> simulate(const Caller& caller, const SimulationRequest& request);
+  /// The current plan's dose for session `session` (1-based) at the patient's latest
+  /// recorded weight, simulated with the clinic's settings; `repeat_at_minute` > 0 adds
+  /// the same dose again then. 404 "no_plan"; 409 "weight_needed" without a weight.
+  Result<SimulationView> simulate_plan(const Caller& caller, const std::string& patient_id, int session,
+                                       int repeat_at_minute = 0);
 
   Result<PlanSettingsRow> settings(const Caller& caller);
   Result<PlanSettingsRow> update_settings(const Caller& caller, const PlanSettingsPatch& patch);

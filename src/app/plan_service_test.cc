@@ -173,5 +173,27 @@ TEST_F(PlanServiceTest, SettingsChangeTheLimitAndThePkInputsAndAreAudited) {
   EXPECT_EQ(plans.simulate(desk, nasal).error().kind, ErrorKind::forbidden);
 }
 
+TEST_F(PlanServiceTest, ThePlansDoseIsSimulatedAtTheLatestWeight) {
+  EXPECT_EQ(plans.simulate_plan(nurse, patient.id, 1).error().code, "no_plan");
+  ASSERT_TRUE(plans.sign(prescriber, patient.id, {iv_plan(), "", std::nullopt}));
+  EXPECT_EQ(plans.simulate_plan(nurse, patient.id, 1).error().code, "weight_needed");
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_measurement(ClinicId{home.id},
+                           {"msr_1", patient.id, "weight", 80000, 0, "2026-11-20", 1, nurse.user_id});
+    tx->commit();
+  }
+  auto one = plans.simulate_plan(nurse, patient.id, 1);
+  ASSERT_TRUE(one) << one.error().message;
+  EXPECT_EQ(one->result.time_to_peak_minute, 40);
+  SimulationRequest same{Route::iv, 80, "", 360, {{0, 40, 40}}};  // 0.5 mg/kg x 80 kg
+  EXPECT_DOUBLE_EQ(plans.simulate(nurse, same)->result.peak_ng_per_ml, one->result.peak_ng_per_ml);
+  auto two = plans.simulate_plan(nurse, patient.id, 1, 120);
+  ASSERT_TRUE(two);
+  EXPECT_GT(two->result.peak_ng_per_ml, one->result.peak_ng_per_ml);
+  EXPECT_EQ(events("patient.plan.simulation.read"), 2u);
+  EXPECT_EQ(plans.simulate_plan(desk, patient.id, 1).error().kind, ErrorKind::forbidden);
+}
+
 }  // namespace
 }  // namespace kc::app

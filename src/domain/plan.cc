@@ -233,6 +233,18 @@ std::vector<ProposedSession> propose_sessions(const TreatmentPlan& plan, const D
   return out;
 }
 
+std::optional<PkDose> session_dose(const TreatmentPlan& plan, double weight_kg, int number) {
+  const auto& r = plan.dose_rule;
+  if (is_weight_based(plan.route)) {
+    if (!r.mg_per_kg || !std::isfinite(weight_kg) || weight_kg <= 0) return std::nullopt;
+    const int minutes = plan.route == Route::iv ? r.infusion_minutes.value_or(0) : 0;
+    return PkDose{0, *r.mg_per_kg * weight_kg, minutes};
+  }
+  const auto& mg = plan.route == Route::intranasal_esketamine && number <= 1 ? r.first_dose_mg : r.dose_mg;
+  if (!mg) return std::nullopt;
+  return PkDose{0, *mg, 0};
+}
+
 int max_in_any_seven_days(const std::vector<ProposedSession>& sessions) {
   int best = 0;
   for (const auto& s : sessions) {

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/pk.h"
 #include "domain/result.h"
 #include "domain/route.h"
 #include "domain/time.h"
@@ -106,6 +107,12 @@ constexpr int kMaxHorizonWeeks = 104;
 /// weeks 1-4 on days 0 and 3 of each week, weeks 5-8 on day 0, then every
 /// maintenance interval (7 or 14 days).
 std::vector<ProposedSession> propose_sessions(const TreatmentPlan& plan, const Date& start, int horizon_weeks);
+
+/// The dose of session `number` (1-based) in mg for a patient of `weight_kg`: mg/kg x
+/// weight for IV/IM/SC (infused over the plan's minutes for IV), the esketamine first
+/// dose for session 1 and the later dose after, the sublingual/oral mg. Starts at
+/// minute 0. nullopt when the plan has no dose for it or the weight is not above 0.
+std::optional<PkDose> session_dose(const TreatmentPlan& plan, double weight_kg, int number);
 
 /// The most sessions in any 7 consecutive days.
 int max_in_any_seven_days(const std::vector<ProposedSession>& sessions);

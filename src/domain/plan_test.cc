@@ -197,6 +197,18 @@ TEST(PlanProposal, EsketamineFollowsTheLabelWeekByWeek) {
   EXPECT_LE(max_in_any_seven_days(weekly), 2);
 }
 
+TEST(PlanDoses, ASessionsDoseInMgFollowsTheRouteAndTheWeight) {
+  auto iv = session_dose(iv_plan(), 70, 1);
+  ASSERT_TRUE(iv);
+  EXPECT_DOUBLE_EQ(iv->dose_mg, 35);
+  EXPECT_EQ(iv->infusion_minutes, 40);
+  EXPECT_FALSE(session_dose(iv_plan(), 0, 1));
+  auto esk = esketamine_plan(14);
+  EXPECT_EQ(session_dose(esk, 0, 1)->dose_mg, 56);  // the weight does not matter
+  EXPECT_EQ(session_dose(esk, 70, 2)->dose_mg, 84);
+  EXPECT_EQ(session_dose(esk, 70, 2)->infusion_minutes, 0);
+}
+
 TEST(PlanProposal, OralDosesCarryMg) {
   auto p = iv_plan();
   p.route = Route::oral;
