@@ -80,7 +80,7 @@ export function PlanSettingsSection({ api }: { api: ApiClient }) {
         Loading the treatment-plan settings…
       </p>
     );
-  return <PlanSettingsForm key={settings.version} settings={settings} onSave={async (change) => setSettings(await api.updatePlanSettings(change))} />;
+  return <PlanSettingsForm settings={settings} onSave={async (change) => setSettings(await api.updatePlanSettings(change))} />;
 }
 
 function PlanSettingsForm({ settings, onSave }: { settings: PlanSettings; onSave: (change: PlanSettingsChange) => Promise<void> }) {
