@@ -90,7 +90,8 @@ Status check_dose_rule(const TreatmentPlan& plan, const PlanLimits& limits) {
   }
   if (r.first_dose_mg) return bad("dose_rule.first_dose_mg", "A first dose in mg is for intranasal esketamine only.");
   if (!r.dose_mg) return bad("dose_rule.dose_mg", label + " doses are in mg: give dose_mg.");
-  if (!positive(*r.dose_mg) || *r.dose_mg > 10000) return bad("dose_rule.dose_mg", "The dose must be above 0 mg.");
+  if (!positive(*r.dose_mg) || *r.dose_mg > 10000)
+    return bad("dose_rule.dose_mg", "The dose must be above 0 and at most 10000 mg.");
   return Ok{};
 }
 
