@@ -4,7 +4,7 @@
 // the planned session's dose. Signing makes a new version; the server's 400 names a
 // field and the problem shows (and focus lands) there.
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiClient, Instrument } from '../api';
+import { ApiError, type ApiClient, type Instrument } from '../api';
 import type { PatientPlans, PlanRoute, TreatmentPlan } from '../plans_api_types';
 import { FormFooter } from '../chart/FormFooter';
 import { useChartForm } from '../chart/use_chart_form';
@@ -63,7 +63,11 @@ export function PlanEditor({ api, patientId, plans, onSigned, onCancel }: PlanEd
       async () => {
         const read = readDraft(draft, basedOn);
         if ('problem' in read) return '';
-        const signed = await api.signPlan(patientId, read.request);
+        const signed = await api.signPlan(patientId, read.request).catch((e: unknown) => {
+          // "indications[1]" is one box of the group: show it (and focus) on the group.
+          if (e instanceof ApiError && e.field?.startsWith('indications[')) throw new ApiError(e.status, e.code, e.message, 'indications');
+          throw e;
+        });
         onSigned(signed);
         return `Version ${signed.version} signed.`;
       },
@@ -157,9 +161,8 @@ export function PlanEditor({ api, patientId, plans, onSigned, onCancel }: PlanEd
             onSelected={(values) => {
               setDraft((d) => ({ ...d, indications: values }));
               form.clear('indications');
-              for (let i = 0; i < 10; i++) form.clear(`indications[${i}]`);
             }}
-            error={form.errorFor('indications') ?? draft.indications.map((_, i) => form.errorFor(`indications[${i}]`)).find(Boolean)}
+            error={form.errorFor('indications')}
             required
           />
         )}

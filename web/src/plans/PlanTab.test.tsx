@@ -17,6 +17,7 @@ function planServer() {
       if (url === base && !post) return json(200, { current: versions[0] ?? null, versions, diagnoses: [{ code: 'F33.2', label: 'MDD, recurrent, severe' }], weight_kg: 70 });
       if (url === base && post) {
         const rule = body.dose_rule as { mg_per_kg?: number; infusion_minutes?: number };
+        if ((body.induction as { sessions: number }).sessions === 5) return json(400, { error: { code: 'validation_failed', message: 'An indication must be one of the patient’s recorded diagnoses.', field: 'indications[0]' } });
         if ((rule.mg_per_kg ?? 0) > 1) return json(400, { error: { code: 'validation_failed', message: 'The dose must be above 0 and at most 1 mg/kg (the clinic’s limit).', field: 'dose_rule.mg_per_kg' } });
         const plan: TreatmentPlan = {
           id: `pln_${versions.length + 1}`, patient_id: 'pat_1', version: versions.length + 1, indications: body.indications as string[], goals: [],
@@ -75,6 +76,18 @@ describe('The Plan tab', () => {
     await click(buttonNamed('Propose sessions'));
     expect([...container.querySelectorAll('.plan-proposal tbody th')].map((th) => th.textContent)).toEqual(['2026-11-23', '2026-11-25', '2026-11-27']);
     expect(server.calls()).toContain('GET /api/v1/patients/pat_1/plans/current/proposal?start=2026-11-23&horizon_weeks=12');
+  });
+
+  it('shows a refused indication on the indications group and moves focus there', async () => {
+    const server = planServer();
+    await open(['prescriber'], server);
+    await click(container.querySelector('#tab-plan'));
+    await click(buttonNamed('Create a plan'));
+    await type('induction.sessions', '5');
+    await click(buttonNamed('Sign version 1'));
+    expect(text('.plan-editor fieldset .field-error')).toBe('An indication must be one of the patient’s recorded diagnoses.');
+    expect(text('.plan-editor .form-error')).toBe('');
+    expect(document.activeElement?.getAttribute('name')).toBe('indications');
   });
 
   it('shows a nurse the plan without the editor', async () => {
