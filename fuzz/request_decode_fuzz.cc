@@ -19,6 +19,7 @@
 // [consent]
 // [/consent]
 // [plans]
+#include "http/plans_codec.h"
 // [/plans]
 // [dose]
 #include "domain/dose.h"
@@ -77,6 +78,26 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // [consent]
   // [/consent]
   // [plans]
+  // Plan, PK simulation and plan-settings bodies: decoded, then checked and run by the
+  // domain as the use case would (a decoded simulation is simulated).
+  if (auto body = kc::http::parse_object(bytes)) {
+    if (auto plan = kc::http::decode_plan_input(*body)) {
+      (void)kc::validate_plan(plan->plan, {"F33.2"}, kc::PlanLimits{});
+      (void)kc::propose_sessions(plan->plan, {2026, 11, 23}, 8);
+      (void)kc::version_reason(2, plan->reason);
+    }
+    if (auto sim = kc::http::decode_simulation(*body)) {
+      kc::PkInput in;
+      in.model = &kc::clements_model();
+      in.route = sim->route;
+      in.weight_kg = sim->weight_kg;
+      in.absorption_per_h = 2.7;
+      in.doses = sim->doses;
+      in.minutes = std::min(sim->minutes, 120);  // bounded: the fuzzer must stay fast
+      (void)kc::simulate_pk(in);
+    }
+    (void)kc::http::decode_plan_settings(*body);
+  }
   // [/plans]
   // [dose]
   // Dose bodies: the request, the double check and the settings, then the domain's

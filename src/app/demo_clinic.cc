@@ -6,6 +6,7 @@
 // [consent]
 // [/consent]
 // [plans]
+#include "domain/plan.h"
 // [/plans]
 // [dose]
 #include "app/dose_service.h"
@@ -67,6 +68,38 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
   // [consent]
   // [/consent]
   // [plans]
+  // Tomás Ferreira: recurrent depression, 72 kg, and a signed IV plan from the
+  // reference template (0.5 mg/kg over 40 min, 6 sessions at most 3 a week), so the
+  // Plan tab, its proposal and its PK chart can be seen.
+  {
+    const ClinicId c{clinic.id};
+    auto found = tx->patients(c, PatientQuery{"ferreira", {}, {}}, std::nullopt, 1);
+    auto rx = tx->user_by_email("prescriber@demo.test");
+    if (!found.empty() && rx) {
+      const std::string& pid = found.front().id;
+      DiagnosisRow dx{new_id(crypto, "dgn"), pid, "F33.2", now, rx->id};
+      tx->insert_diagnosis(c, dx);
+      audit.record(*tx, system, "patient.diagnosis.create", "patient", pid);
+      MeasurementRow weight{new_id(crypto, "msr"), pid, "weight", 72000, 0, format_date(date_of(now)), now, rx->id};
+      tx->insert_measurement(c, weight);
+      audit.record(*tx, system, "patient.measurement.create", "patient", pid);
+      PlanRow plan;
+      plan.id = new_id(crypto, "pln");
+      plan.clinic_id = clinic.id;
+      plan.patient_id = pid;
+      plan.version = 1;
+      plan.plan.indications = {"F33.2"};
+      plan.plan.goals = {{"Remission of depression (PHQ-9 below 5)", "phq9", 4}};
+      plan.plan.route = Route::iv;
+      plan.plan.dose_rule.mg_per_kg = 0.5;
+      plan.plan.dose_rule.infusion_minutes = 40;
+      plan.plan.induction = {6, 3, 2};
+      plan.signed_by = rx->id;
+      plan.signed_ms = now;
+      tx->insert_plan(c, plan);
+      audit.record(*tx, system, "plan.sign", "treatment_plan", plan.id);
+    }
+  }
   // [/plans]
   // [dose]
   // Weights for two patients (Tomás's recent, Samuel's too old for a dose), and an IV

@@ -25,6 +25,7 @@
 // [consent]
 // [/consent]
 // [plans]
+#include "domain/plan.h"
 // [/plans]
 // [dose]
 // [/dose]
@@ -291,6 +292,36 @@ struct PatientCursor {
 // [consent]
 // [/consent]
 // [plans]
+/// One signed version of a patient's treatment plan. Versions are never changed: a
+/// change is a new version with a reason.
+struct PlanRow {
+  std::string id, clinic_id, patient_id;
+  int version = 0;  // 1, 2, ... per patient
+  TreatmentPlan plan;
+  std::string reason;          // empty only for version 1
+  int settings_version = 0;    // the plan settings version it was checked against
+  std::string signed_by;       // user id (a prescriber)
+  std::string signed_by_name;  // filled on read: the signer's display name
+  std::int64_t signed_ms = 0;
+};
+
+/// The pharmacokinetic settings of one route; absent: not set (no default).
+struct PlanRoutePk {
+  Route route = Route::iv;
+  std::optional<double> bioavailability;   // fraction 0..1
+  std::optional<double> absorption_per_h;  // ka; not used for IV
+};
+
+/// The clinic's plan settings (docs/clinical-defaults.md gives the defaults' sources).
+struct PlanSettingsRow {
+  std::string clinic_id;
+  int version = 0;  // 0: never changed (the defaults); +1 on every change
+  double max_mg_per_kg = 0;
+  std::string pk_model;             // "clements" | "domino": the chart's default model
+  std::vector<PlanRoutePk> routes;  // one per route, in all_routes() order
+  std::int64_t updated_ms = 0;
+  std::string updated_by;  // user id; the e-mail is filled on read
+};
 // [/plans]
 // [dose]
 /// The clinic's dose settings (docs/clinical-defaults.md gives each default's source).
@@ -494,6 +525,12 @@ class Transaction {
   // [consent]
   // [/consent]
   // [plans]
+  virtual void insert_plan(const ClinicId& clinic, const PlanRow& plan) = 0;
+  /// The patient's plan versions, newest first, with signed_by_name filled.
+  virtual std::vector<PlanRow> plans(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual std::optional<PlanSettingsRow> plan_settings(const ClinicId& clinic) = 0;
+  /// Inserts or replaces the clinic's plan settings and its route rows.
+  virtual void save_plan_settings(const ClinicId& clinic, const PlanSettingsRow& settings) = 0;
   // [/plans]
   // [dose]
   virtual std::optional<DoseSettingsRow> dose_settings(const ClinicId& clinic) = 0;

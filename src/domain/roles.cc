@@ -73,6 +73,13 @@ constexpr std::array kGrants = {
     // [consent]
     // [/consent]
     // [plans]
+    // Every clinical role reads plans (a therapist works to the plan's goals); only a
+    // prescriber signs a plan or a new version of it.
+    Grant{Role::admin, Action::plans_read},
+    Grant{Role::prescriber, Action::plans_read},
+    Grant{Role::nurse, Action::plans_read},
+    Grant{Role::therapist, Action::plans_read},
+    Grant{Role::prescriber, Action::plans_write},
     // [/plans]
     // [dose]
     // Dosing is clinical: the medical director (admin) and clinicians read it; only a
@@ -138,6 +145,10 @@ std::string_view to_string(Action action) {
     // [consent]
     // [/consent]
     // [plans]
+    case Action::plans_read:
+      return "plans.read";
+    case Action::plans_write:
+      return "plans.write";
     // [/plans]
     // [dose]
     case Action::dose_read:

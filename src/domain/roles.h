@@ -34,6 +34,8 @@ enum class Action {
   // [consent]
   // [/consent]
   // [plans]
+  plans_read,   // treatment plans, their proposed sessions, and PK simulations
+  plans_write,  // sign a treatment plan or a new version of it (prescribers only)
   // [/plans]
   // [dose]
   dose_read,   // dose calculations, a patient's dose orders, exposure, the dose settings

@@ -77,6 +77,12 @@ Api::Api(ApiServices services, ApiOptions options)
   // [consent]
   // [/consent]
   // [plans]
+  router_.add("GET", "/api/v1/patients/{id}/plans", {h::list_plans, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/plans", {h::sign_plan, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/plans/current/proposal", {h::get_plan_proposal, Access::session});
+  router_.add("POST", "/api/v1/pk/simulation", {h::simulate_pk, Access::session});
+  router_.add("GET", "/api/v1/clinic/plan-settings", {h::get_plan_settings, Access::session});
+  router_.add("POST", "/api/v1/clinic/plan-settings", {h::update_plan_settings, Access::session});
   // [/plans]
   // [dose]
   router_.add("POST", "/api/v1/patients/{id}/dose-calculations", {h::calculate_dose, Access::session});

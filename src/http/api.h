@@ -17,6 +17,7 @@
 // [consent]
 // [/consent]
 // [plans]
+#include "app/plan_service.h"
 // [/plans]
 // [dose]
 #include "app/dose_service.h"
@@ -43,6 +44,7 @@ struct ApiServices {
   // [consent]
   // [/consent]
   // [plans]
+  app::PlanService& plans;
   // [/plans]
   // [dose]
   app::DoseService& dose;

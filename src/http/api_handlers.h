@@ -81,6 +81,12 @@ Response answer_public_questionnaire(Call&);
 // [consent]
 // [/consent]
 // [plans]
+Response list_plans(Call&);
+Response sign_plan(Call&);
+Response get_plan_proposal(Call&);
+Response simulate_pk(Call&);
+Response get_plan_settings(Call&);
+Response update_plan_settings(Call&);
 // [/plans]
 // [dose]
 Response calculate_dose(Call&);

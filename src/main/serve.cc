@@ -18,6 +18,7 @@
 // [consent]
 // [/consent]
 // [plans]
+#include "app/plan_service.h"
 // [/plans]
 // [dose]
 #include "app/dose_service.h"
@@ -115,6 +116,7 @@ int run_serve(const platform::Config& c, bool demo) {
   // [consent]
   // [/consent]
   // [plans]
+  app::PlanService plans(*store, crypto, clock);
   // [/plans]
   // [dose]
   app::DoseService dose(*store, crypto, clock);
@@ -140,6 +142,7 @@ int run_serve(const platform::Config& c, bool demo) {
       // [consent]
       // [/consent]
       // [plans]
+      .plans = plans,
       // [/plans]
       // [dose]
       .dose = dose,

@@ -119,6 +119,10 @@ class SociTransaction final : public app::Transaction {
   // [consent]
   // [/consent]
   // [plans]
+  void insert_plan(const app::ClinicId& clinic, const app::PlanRow& plan) override;
+  std::vector<app::PlanRow> plans(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::optional<app::PlanSettingsRow> plan_settings(const app::ClinicId& clinic) override;
+  void save_plan_settings(const app::ClinicId& clinic, const app::PlanSettingsRow& settings) override;
   // [/plans]
   // [dose]
   std::optional<app::DoseSettingsRow> dose_settings(const app::ClinicId& clinic) override;

@@ -312,6 +312,30 @@ export class ApiClient {
   // [consent]
   // [/consent]
   // [plans]
+  // Treatment plans and pharmacokinetic simulation (types named with import()).
+  /** The patient's plan versions (newest first), the current one, diagnoses and latest weight. */
+  getPatientPlans(patientId: string): Promise<import('./plans_api_types').PatientPlans> {
+    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/plans`);
+  }
+  /** Signs a new version (prescriber). 400 naming the field; 403; 409 stale_plan. */
+  signPlan(patientId: string, plan: import('./plans_api_types').NewPlanVersion): Promise<import('./plans_api_types').TreatmentPlan> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/plans`, plan);
+  }
+  /** The current plan's sessions from `start` (YYYY-MM-DD). 404 no_plan. */
+  getPlanProposal(patientId: string, start: string, horizonWeeks: number): Promise<import('./plans_api_types').PlanProposal> {
+    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/plans/current/proposal` + queryString({ start, horizon_weeks: horizonWeeks }));
+  }
+  /** Plasma concentration over time for planned doses. 400 naming the field (absorption_rate_needed, bioavailability_needed). */
+  simulatePk(request: import('./plans_api_types').PkSimulationRequest): Promise<import('./plans_api_types').PkSimulation> {
+    return this.request('POST', '/pk/simulation', request);
+  }
+  getPlanSettings(): Promise<import('./plans_api_types').PlanSettings> {
+    return this.request('GET', '/clinic/plan-settings');
+  }
+  /** Changes any subset (admin); 400 naming the field. */
+  updatePlanSettings(change: import('./plans_api_types').PlanSettingsChange): Promise<import('./plans_api_types').PlanSettings> {
+    return this.request('POST', '/clinic/plan-settings', change);
+  }
   // [/plans]
   // [dose]
   // Dosing (docs/api.md, "Dosing"). Types are named with import() so that the shared import line stays as it is.

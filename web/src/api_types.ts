@@ -413,6 +413,8 @@ export * from './measures_api_types';
 // [consent]
 // [/consent]
 // [plans]
+// Treatment plans, proposals, PK simulations and plan settings.
+export * from './plans_api_types';
 // [/plans]
 // [dose]
 export * from './dose_api_types';

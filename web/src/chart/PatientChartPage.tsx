@@ -13,6 +13,7 @@ import { usePatientChart } from './use_patient_chart';
 // [consent]
 // [/consent]
 // [plans]
+import { PlanTab } from '../plans/PlanTab';
 // [/plans]
 // [dose]
 import { DoseTab } from '../dose/DoseTab';
@@ -113,6 +114,7 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
     // [consent]
     // [/consent]
     // [plans]
+    ...(can.roles.some((r) => r === 'admin' || r === 'prescriber' || r === 'nurse' || r === 'therapist') ? [{ id: 'plan', label: 'Plan', lazy: true, panel: <PlanTab api={api} patientId={patientId} roles={can.roles} /> }] : []),
     // [/plans]
     // [dose]
     ...(canReadDose(can.roles) ? [{ id: 'dose', label: 'Dose', lazy: true, panel: <DoseTab api={api} patientId={patientId} canOrder={canOrderDose(can.roles)} /> }] : []),

@@ -8,6 +8,7 @@ import { MeasurementSettingsForm } from './MeasurementSettingsForm';
 // [consent]
 // [/consent]
 // [plans]
+import { PlanSettingsSection } from './PlanSettingsSection';
 // [/plans]
 // [dose]
 import { DoseSettingsSection } from '../dose/DoseSettingsSection';
@@ -60,6 +61,7 @@ export function ClinicSettingsPage({ api }: { api: ApiClient }) {
       {/* [consent] */}
       {/* [/consent] */}
       {/* [plans] */}
+      <PlanSettingsSection api={api} />
       {/* [/plans] */}
       {/* [dose] */}
       <DoseSettingsSection api={api} />
