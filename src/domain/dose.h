@@ -60,7 +60,7 @@ struct DoseProtocol {
 
 /// What the prescriber asks for. Weight-based routes: ug_per_kg (IV also
 /// infusion_minutes). Esketamine: dose_ug 56 or 84 mg. Sublingual and oral: dose_ug.
-struct DoseRule {
+struct DoseOrderRule {
   std::optional<std::int64_t> ug_per_kg;
   std::optional<std::int64_t> dose_ug;
   std::optional<int> infusion_minutes;
@@ -73,7 +73,7 @@ struct WeightOn {
 
 struct DoseInput {
   Route route = Route::iv;
-  DoseRule rule;
+  DoseOrderRule rule;
   std::optional<WeightOn> weight;                       // the patient's latest weight, if any
   Date today;                                           // the day of dosing: the weight's age is counted to it
   std::optional<std::int64_t> concentration_ug_per_ml;  // not for esketamine
@@ -85,7 +85,7 @@ std::string_view to_string(LimitVerdict v);
 
 struct DoseCalculation {
   Route route = Route::iv;
-  DoseRule rule;
+  DoseOrderRule rule;
   std::optional<WeightOn> weight;  // the weight used (required for weight-based routes)
   int weight_age_days = 0;
   std::optional<std::int64_t> concentration_ug_per_ml;

@@ -143,7 +143,7 @@ json::object patient_json(const app::PatientRow& p) {
   return {{"id", p.id}, {"name", p.family_name + ", " + p.given_name}, {"date_of_birth", p.date_of_birth}};
 }
 
-json::object rule_json(const DoseRule& rule) {
+json::object rule_json(const DoseOrderRule& rule) {
   return {{"mg_per_kg", milli_or_null(rule.ug_per_kg)},
           {"dose_mg", milli_or_null(rule.dose_ug)},
           {"infusion_minutes", rule.infusion_minutes ? json::value(*rule.infusion_minutes) : json::value(nullptr)}};
@@ -213,7 +213,7 @@ json::object order_json(const app::DoseOrderView& v) {
   const auto& o = v.order;
   const auto route = parse_route(o.route).value_or(Route::iv);
   const bool hide = v.blinded;
-  DoseRule rule;
+  DoseOrderRule rule;
   if (o.rule_ug_per_kg) rule.ug_per_kg = o.rule_ug_per_kg;
   if (o.rule_dose_ug) rule.dose_ug = o.rule_dose_ug;
   if (o.infusion_minutes) rule.infusion_minutes = o.infusion_minutes;
