@@ -4,6 +4,7 @@
 #include "app/caller.h"
 #include "app/ids.h"
 // [consent]
+#include "app/consent_demo.h"
 // [/consent]
 // [plans]
 // [/plans]
@@ -63,6 +64,7 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     audit.record(*tx, system, "patient.create", "patient", row.id);
   }
   // [consent]
+  seed_demo_consents(*tx, crypto, audit, system, now);
   // [/consent]
   // [plans]
   // [/plans]

@@ -16,6 +16,7 @@
 #include "app/patient_service.h"
 #include "app/user_service.h"
 // [consent]
+#include "app/consent_service.h"
 // [/consent]
 // [plans]
 // [/plans]
@@ -111,6 +112,7 @@ int run_serve(const platform::Config& c, bool demo) {
   app::PatientRecordService patient_record(*store, crypto, clock, screening);
   app::MeasureService measures(*store, crypto, clock);
   // [consent]
+  app::ConsentService consent(*store, crypto, clock);
   // [/consent]
   // [plans]
   // [/plans]
@@ -131,6 +133,7 @@ int run_serve(const platform::Config& c, bool demo) {
       .patient_record = patient_record,
       .measures = measures,
       // [consent]
+      .consent = consent,
       // [/consent]
       // [plans]
       // [/plans]
