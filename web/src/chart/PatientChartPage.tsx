@@ -11,6 +11,7 @@ import { RecordTab } from './RecordTab';
 import { ScreeningTab } from './ScreeningTab';
 import { usePatientChart } from './use_patient_chart';
 // [consent]
+import { ConsentTab } from '../consent/ConsentTab';
 // [/consent]
 // [plans]
 // [/plans]
@@ -109,6 +110,7 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
     },
     ...(can.canReadMeasures ? [{ id: 'measures', label: 'Measures', lazy: true, panel: <MeasuresTab api={api} patientId={patientId} canRecord={can.canRecordMeasures} /> }] : []),
     // [consent]
+    { id: 'consent', label: 'Consent', lazy: true, panel: <ConsentTab api={api} patientId={patientId} roles={can.roles} /> },
     // [/consent]
     // [plans]
     // [/plans]
