@@ -56,7 +56,7 @@ test('the patient signs the IV consent on a tablet, a nurse countersigns, the re
     const navLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Patients', exact: true });
     const covered = await navLink.evaluate((a) => {
       const r = a.getBoundingClientRect();
-      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const top = a.ownerDocument.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
       return Boolean(top?.closest('dialog.consent-tablet'));
     });
     assert.ok(covered, 'the navigation is covered by the signing screen');
@@ -73,6 +73,7 @@ test('the patient signs the IV consent on a tablet, a nurse countersigns, the re
       await check.check();
     }
     await tablet.getByLabel('Your full name (given name, then family name)').fill('Maya Okafore');
+    await page.screenshot({ path: screenshotPath('consent-signing-tablet.png') });
     assert.equal(await sign.isDisabled(), false);
     assert.equal(await posted(page, /\/patients\/[^/]+\/consents$/, () => sign.click()), 400);
     const nameField = tablet.getByLabel('Your full name (given name, then family name)');
@@ -104,6 +105,7 @@ test('the patient signs the IV consent on a tablet, a nurse countersigns, the re
     assert.match(await text.innerText(), /For demonstration only\./);
     assert.match(await text.innerText(), /Risks and side effects/);
     const facts = await page.locator('.consent-record-signature').innerText();
+    assert.match(await page.locator('.consent-record-patient').innerText(), /Patient: Maya Okafor, born 1986-03-14/);
     assert.match(facts, /Typed name\s+Maya Okafor/);
     assert.match(facts, /Client address\s+127\.0\.0\.1/);
     assert.match(facts, /Countersigned\s+Noah Nurse, \d{4}-\d\d-\d\dT/);

@@ -78,9 +78,10 @@ export interface PatientConsent {
   version_acceptance: (ConsentEvent & { reason: string }) | null;
 }
 
-/** The signed record: exactly the text that was signed. */
+/** The signed record: exactly the text that was signed, and whose consent it is. */
 export interface ConsentRecord extends PatientConsent {
   body_markdown: string;
+  patient: { id: string; given_name: string; family_name: string; date_of_birth: string };
 }
 
 export type ConsentCode =

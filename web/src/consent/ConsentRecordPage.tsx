@@ -52,6 +52,9 @@ export function ConsentRecordPage({ api, consentId }: { api: ApiClient; consentI
         Signed consent record · {r.kind_label} · version {r.version}
       </p>
       <h1>{r.title}</h1>
+      <p class="consent-record-patient">
+        Patient: <strong>{r.patient.given_name} {r.patient.family_name}</strong>, born {r.patient.date_of_birth}
+      </p>
       <section class="consent-record-text" aria-label="The text that was signed">
         <Markdown source={r.body_markdown} headingOffset={1} />
       </section>
