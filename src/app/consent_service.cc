@@ -264,14 +264,16 @@ Result<ConsentRow> ConsentService::sign(const Caller& caller, const std::string&
   return *stored;
 }
 
-Result<ConsentRow> ConsentService::consent(const Caller& caller, const std::string& id) {
+Result<ConsentRecordView> ConsentService::consent(const Caller& caller, const std::string& id) {
   auto tx = open(caller, Action::consent_read, "consent.read", "consent", id);
   if (!tx) return tx.error();
   auto row = (*tx)->consent(caller.clinic, id);
   if (!row) return Error::not_found("No such consent.");
+  auto patient = (*tx)->patient(caller.clinic, row->patient_id);
+  if (!patient) return Error::not_found("No such consent.");
   audit_.record(**tx, caller, "consent.read", "consent", id);
   (*tx)->commit();
-  return *row;
+  return ConsentRecordView{std::move(*row), std::move(*patient)};
 }
 
 Result<ConsentRow> ConsentService::change(const Caller& caller, const std::string& id, Action action,

@@ -40,6 +40,12 @@ struct SignInput {
   std::string guardian_name, guardian_relationship;
 };
 
+/// A signed consent with the patient it belongs to (the printable record).
+struct ConsentRecordView {
+  ConsentRow consent;
+  PatientRow patient;
+};
+
 /// What a dosing session asks: a valid consent for the route, or why not.
 struct ConsentCheck {
   std::string route;  // a route code
@@ -96,7 +102,8 @@ class ConsentService {
   /// Errors: 400 naming the field (domain check_signature); 404 unknown patient or
   /// document; 409 consent_document_not_current when it is a draft or retired.
   Result<ConsentRow> sign(const Caller& caller, const std::string& patient_id, const SignInput& input);
-  Result<ConsentRow> consent(const Caller& caller, const std::string& id);
+  /// The signed record and its patient (the read is audited).
+  Result<ConsentRecordView> consent(const Caller& caller, const std::string& id);
   /// Errors: 409 consent_already_countersigned / consent_withdrawn.
   Result<ConsentRow> countersign(const Caller& caller, const std::string& id);
   /// Errors: 400 reason; 409 consent_withdrawn.

@@ -247,7 +247,9 @@ TEST_F(ConsentServiceTest, AnotherClinicSeesNothing) {
   EXPECT_EQ(consent.sign(outsider, patient.id, {doc.id, "Ana Silva", kHeadings, "", ""}).error().kind,
             ErrorKind::not_found);
   EXPECT_TRUE(consent.documents(outsider)->empty());
-  EXPECT_EQ(consent.consent(nurse, c->id)->countersigned_ms, 0);
+  auto record = consent.consent(nurse, c->id);
+  EXPECT_EQ(record->consent.countersigned_ms, 0);
+  EXPECT_EQ(record->patient.id, patient.id);
 }
 
 TEST_F(ConsentServiceTest, StatusListsEveryRouteAndThePublishedDocuments) {

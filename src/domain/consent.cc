@@ -47,6 +47,7 @@ bool is_consent_kind(std::string_view kind) { return kind == kResearchConsentKin
 
 std::string label_of_consent_kind(std::string_view kind) {
   if (kind == kResearchConsentKind) return "Research use of data";
+  if (kind == "sublingual") return "At-home sublingual";
   if (auto r = parse_route(kind)) return std::string(route_label(*r));
   return std::string(kind);
 }
@@ -236,7 +237,7 @@ Result<SignatureInput> check_signature(const SignatureInput& input, const std::v
 ConsentValidity consent_validity(Route route, const std::vector<ConsentFacts>& consents,
                                  const std::optional<ConsentVersion>& current) {
   const std::string kind(to_string(route));
-  const std::string label(route_label(route));
+  const std::string label = label_of_consent_kind(kind);
   std::vector<const ConsentFacts*> of_kind;
   for (const auto& c : consents)
     if (c.kind == kind) of_kind.push_back(&c);
@@ -255,7 +256,7 @@ ConsentValidity consent_validity(Route route, const std::vector<ConsentFacts>& c
               c->id, c->version};
 
   if (of_kind.empty())
-    return {false, "consent_missing", "The patient has not signed a " + label + " consent.", "", std::nullopt};
+    return {false, "consent_missing", "The patient has not signed the " + label + " consent.", "", std::nullopt};
   for (const auto* c : of_kind) {
     if (c->withdrawn) continue;
     if (!guardian_ok(*c))
@@ -270,7 +271,7 @@ ConsentValidity consent_validity(Route route, const std::vector<ConsentFacts>& c
                 to_string(*current) + ". The patient signs the current version, or a prescriber accepts this one.",
             c->id, c->version};
   }
-  return {false, "consent_withdrawn", "The patient withdrew their " + label + " consent.", of_kind.front()->id,
+  return {false, "consent_withdrawn", "The patient withdrew the " + label + " consent.", of_kind.front()->id,
           of_kind.front()->version};
 }
 

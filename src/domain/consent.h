@@ -23,7 +23,7 @@ inline constexpr std::string_view kResearchConsentKind = "research";
 
 /// A route code or "research".
 bool is_consent_kind(std::string_view kind);
-/// "IV infusion", ..., "Research use of data".
+/// The route label (route.h), "At-home sublingual" for the program, "Research use of data".
 std::string label_of_consent_kind(std::string_view kind);
 /// Every kind, routes first in route order, then research.
 std::vector<std::string> consent_kinds();

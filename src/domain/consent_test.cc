@@ -29,6 +29,8 @@ TEST(ConsentKind, RouteCodesAndResearchOnly) {
   EXPECT_EQ(consent_kinds().back(), "research");
   EXPECT_EQ(consent_kinds().size(), 7u);
   EXPECT_EQ(label_of_consent_kind("research"), "Research use of data");
+  EXPECT_EQ(label_of_consent_kind("sublingual"), "At-home sublingual");
+  EXPECT_EQ(label_of_consent_kind("iv"), "IV infusion");
 }
 
 TEST(ConsentVersionRule, FirstIsOneZeroThenMinorOrMajorOfTheLatest) {

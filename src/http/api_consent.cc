@@ -90,7 +90,12 @@ Response sign_consent(Call& call) {
 Response get_consent(Call& call) {
   auto out = consent(call).consent(*call.caller, call.params[0]);
   if (!out) return error_response(out.error());
-  return json_response(200, to_json(*out, true));
+  auto body = to_json(out->consent, true);
+  body["patient"] = json::object{{"id", out->patient.id},
+                                 {"given_name", out->patient.given_name},
+                                 {"family_name", out->patient.family_name},
+                                 {"date_of_birth", out->patient.date_of_birth}};
+  return json_response(200, body);
 }
 
 Response countersign_consent(Call& call) {
