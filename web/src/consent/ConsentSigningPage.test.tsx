@@ -39,7 +39,7 @@ async function openSigning(roles: Role[], s: ReturnType<typeof server>) {
 const checkAll = async () => {
   for (const box of container.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) await click(box);
 };
-const signButton = () => buttonNamed('Sign') as HTMLButtonElement | undefined;
+const signButton = () => buttonNamed('Sign');
 
 describe('Tablet signing', () => {
   it('shows each section with a box, and offers Sign only when all are ticked and the name typed', async () => {
