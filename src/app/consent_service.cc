@@ -172,8 +172,14 @@ Result<ConsentDocumentRow> ConsentService::publish(const Caller& caller, const s
     return Error::conflict("consent_version_taken", "Version " + to_string(*latest) +
                                                         " of this kind was published after this draft was made. " +
                                                         "Start a new version from it.");
-  if (!(*tx)->publish_consent_document(caller.clinic, id, caller.user_id, clock_.now_ms()))
-    return Error::conflict("consent_document_published", "This version is already published.");
+  if (!(*tx)->publish_consent_document(caller.clinic, id, caller.user_id, clock_.now_ms())) {
+    // Another author published meanwhile: this one, or a version as new or newer.
+    auto now = (*tx)->consent_document(caller.clinic, id);
+    if (now && now->status != "draft")
+      return Error::conflict("consent_document_published", "This version is already published.");
+    return Error::conflict("consent_version_taken",
+                           "A version as new or newer of this kind was just published. Start a new version from it.");
+  }
   audit_.record(**tx, caller, "consent.document.publish", "consent_document", id);
   auto stored = (*tx)->consent_document(caller.clinic, id);
   (*tx)->commit();

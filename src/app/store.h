@@ -485,7 +485,9 @@ class Transaction {
   /// nothing) when the stored document is not a draft: published text never changes.
   virtual bool update_consent_draft(const ClinicId& clinic, const ConsentDocumentRow& document) = 0;
   /// Publishes a draft: the kind's published version becomes retired, then this one
-  /// published. Returns false (and writes nothing) when it is not a draft.
+  /// published. Returns false (and writes nothing) when it is not a draft, or when a
+  /// version of the kind as new or newer is already published or retired. Publications
+  /// of one kind are serialised (the kind's rows are locked until commit).
   virtual bool publish_consent_document(const ClinicId& clinic, std::string_view id, std::string_view published_by,
                                         std::int64_t published_ms) = 0;
   virtual std::optional<ConsentDocumentRow> consent_document(const ClinicId& clinic, std::string_view id) = 0;

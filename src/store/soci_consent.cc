@@ -158,6 +158,34 @@ bool SociTransaction::publish_consent_document(const ClinicId& clinic, std::stri
   auto doc = consent_document(clinic, id);
   if (!doc || doc->status != "draft") return false;
   {
+    // Every document of the kind stays locked until commit (PostgreSQL), so two
+    // publications of one kind happen one after the other; SQLite writers are
+    // serialised already.
+    DynamicQuery lock(sql());
+    lock.arg(clinic.value);
+    lock.arg(doc->kind);
+    std::string locked_id;
+    lock.into(locked_id);
+    lock.run("SELECT id FROM consent_documents WHERE clinic_id = :c AND kind = :k" + lock_clause());
+    while (lock.fetch()) {
+    }
+  }
+  {
+    // A version as new or newer is already out: this draft is stale.
+    DynamicQuery newer(sql());
+    newer.arg(clinic.value);
+    newer.arg(doc->kind);
+    newer.arg(static_cast<long long>(doc->major));
+    newer.arg(static_cast<long long>(doc->major));
+    newer.arg(static_cast<long long>(doc->minor));
+    long long count = 0;
+    newer.into(count);
+    newer.run(
+        "SELECT COUNT(*) FROM consent_documents WHERE clinic_id = :c AND kind = :k AND status <> 'draft' AND "
+        "(major > :ma OR (major = :ma2 AND minor >= :mi))");
+    if (newer.fetch() && count > 0) return false;
+  }
+  {
     DynamicQuery q(sql());
     q.arg(clinic.value);
     q.arg(doc->kind);

@@ -112,6 +112,18 @@ TEST_F(ConsentContract, PublishingRetiresThePreviousVersionOfTheKindOnly) {
   EXPECT_EQ(all[2].id, "d1");
 }
 
+TEST_F(ConsentContract, AStaleDraftIsNotPublishedOverANewerVersion) {
+  auto tx = store->begin(Store::Mode::write);
+  tx->insert_consent_document(document("d11", "cln_a", "iv", 1, 1));
+  tx->insert_consent_document(document("d20", "cln_a", "iv", 2, 0));
+  tx->insert_consent_document(document("d20b", "cln_b", "iv", 1, 0));
+  ASSERT_TRUE(tx->publish_consent_document(a, "d20", "usr_nurse", 10));
+  EXPECT_FALSE(tx->publish_consent_document(a, "d11", "usr_nurse", 11)) << "1.1 after 2.0";
+  EXPECT_EQ(tx->consent_document(a, "d11")->status, "draft");
+  EXPECT_EQ(tx->consent_document(a, "d20")->status, "published");
+  EXPECT_TRUE(tx->publish_consent_document(b, "d20b", "usr_x", 12)) << "another clinic's versions do not count";
+}
+
 TEST_F(ConsentContract, AVersionOfAKindExistsOnce) {
   auto tx = store->begin(Store::Mode::write);
   tx->insert_consent_document(document("d1", "cln_a", "iv", 1, 0));
