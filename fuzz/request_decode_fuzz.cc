@@ -17,6 +17,8 @@
 #include "http/json_codec.h"
 #include "http/request.h"
 // [consent]
+#include "domain/consent.h"
+#include "http/consent_codec.h"
 // [/consent]
 // [plans]
 #include "http/plans_codec.h"
@@ -76,6 +78,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto stored = kc::app::decode_answers(std::string(bytes));
   (void)kc::app::encode_answers(stored);
   // [consent]
+  // Consent: the bodies of the consent routes, and the same bytes as a document's
+  // Markdown, its sections, publishing check and a signature against it.
+  if (auto body = kc::http::parse_object(bytes)) {
+    (void)kc::http::decode_consent_draft(*body);
+    (void)kc::http::decode_consent_edit(*body);
+    (void)kc::http::decode_consent_reason(*body);
+    if (auto sig = kc::http::decode_consent_signature(*body)) {
+      const auto sections = kc::consent_sections(sig->typed_name);
+      (void)kc::check_signature(
+          {sig->typed_name, sig->acknowledged_sections, sig->guardian_name, sig->guardian_relationship}, sections,
+          {std::string(bytes), "x", birth, sig->guardian_name}, today);
+    }
+  }
+  (void)kc::consent_sections(bytes);
+  (void)kc::check_publishable(bytes);
+  (void)kc::check_consent_draft(bytes, bytes);
+  (void)kc::required_section_of(bytes);
+  (void)kc::comparable_name(bytes);
   // [/consent]
   // [plans]
   // Plan, PK simulation and plan-settings bodies: decoded, then checked and run by the

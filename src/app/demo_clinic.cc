@@ -4,6 +4,7 @@
 #include "app/caller.h"
 #include "app/ids.h"
 // [consent]
+#include "app/consent_demo.h"
 // [/consent]
 // [plans]
 #include "domain/plan.h"
@@ -66,6 +67,7 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     audit.record(*tx, system, "patient.create", "patient", row.id);
   }
   // [consent]
+  seed_demo_consents(*tx, crypto, audit, system, now);
   // [/consent]
   // [plans]
   // Tomás Ferreira: recurrent depression, 72 kg, and a signed IV plan from the

@@ -290,6 +290,44 @@ struct PatientCursor {
 };
 
 // [consent]
+/// A consent document of the clinic: one version of one kind (a route code or
+/// "research"). Drafts change; a published or retired document's text never does.
+struct ConsentDocumentRow {
+  std::string id, clinic_id, kind;
+  int major = 1, minor = 0;
+  std::string title, body_markdown;
+  std::string status = "draft";  // "draft" | "published" | "retired"
+  std::string content_sha256;    // of consent_hash_input(title, body); kept current for drafts too
+  std::string created_by;        // user id; the e-mail is filled on read
+  std::int64_t created_ms = 0, updated_ms = 0;
+  std::string published_by;  // user id; the e-mail is filled on read; empty until published
+  std::int64_t published_ms = 0;
+};
+
+/// A consent a patient signed: a copy of exactly what was signed, the signature, and
+/// what happened to it since. The *_name fields are filled on read (display names).
+struct ConsentRow {
+  std::string id, clinic_id, patient_id, document_id, kind;
+  int major = 1, minor = 0;
+  std::string title, body_markdown, content_sha256;
+  std::string typed_name;
+  std::vector<std::string> acknowledged_sections;  // section headings, in the document's order
+  std::int64_t signed_ms = 0;
+  std::string client_address;  // where the signing screen ran
+  std::string handed_over_by;  // the staff user whose session the tablet ran on
+  std::string guardian_name, guardian_relationship;
+  std::int64_t guardian_signed_ms = 0;  // 0: no guardian signed
+  std::string countersigned_by;
+  std::int64_t countersigned_ms = 0;
+  std::string withdrawn_by;
+  std::int64_t withdrawn_ms = 0;
+  std::string withdrawal_reason;
+  std::string accepted_by;  // a prescriber who accepted an older major version
+  std::int64_t accepted_ms = 0;
+  std::string acceptance_reason;
+  std::string handed_over_by_name, countersigned_by_name, withdrawn_by_name, accepted_by_name;
+};
+
 // [/consent]
 // [plans]
 /// One signed version of a patient's treatment plan. Versions are never changed: a
@@ -523,6 +561,34 @@ class Transaction {
                                          std::string_view user_id) = 0;
 
   // [consent]
+  virtual void insert_consent_document(const ConsentDocumentRow& document) = 0;
+  /// Writes title, body, hash and updated_ms of a draft; returns false (and writes
+  /// nothing) when the stored document is not a draft: published text never changes.
+  virtual bool update_consent_draft(const ClinicId& clinic, const ConsentDocumentRow& document) = 0;
+  /// Publishes a draft: the kind's published version becomes retired, then this one
+  /// published. Returns false (and writes nothing) when it is not a draft, or when a
+  /// version of the kind as new or newer is already published or retired. Publications
+  /// of one kind are serialised (the kind's rows are locked until commit).
+  virtual bool publish_consent_document(const ClinicId& clinic, std::string_view id, std::string_view published_by,
+                                        std::int64_t published_ms) = 0;
+  virtual std::optional<ConsentDocumentRow> consent_document(const ClinicId& clinic, std::string_view id) = 0;
+  /// Every document of the clinic, by kind, then newest version first.
+  virtual std::vector<ConsentDocumentRow> consent_documents(const ClinicId& clinic) = 0;
+  virtual void insert_consent(const ConsentRow& consent) = 0;
+  virtual std::optional<ConsentRow> consent(const ClinicId& clinic, std::string_view id) = 0;
+  /// The patient's consents, newest signed first.
+  virtual std::vector<ConsentRow> consents(const ClinicId& clinic, std::string_view patient_id) = 0;
+  /// Countersigns a consent that is neither countersigned nor withdrawn; false when
+  /// nothing was written.
+  virtual bool countersign_consent(const ClinicId& clinic, std::string_view id, std::string_view user_id,
+                                   std::int64_t at_ms) = 0;
+  /// Withdraws a consent not yet withdrawn; false when nothing was written.
+  virtual bool withdraw_consent(const ClinicId& clinic, std::string_view id, std::string_view user_id,
+                                std::int64_t at_ms, std::string_view reason) = 0;
+  /// Records a prescriber's acceptance of an older major version, on a consent neither
+  /// accepted nor withdrawn; false when nothing was written.
+  virtual bool accept_consent_version(const ClinicId& clinic, std::string_view id, std::string_view user_id,
+                                      std::int64_t at_ms, std::string_view reason) = 0;
   // [/consent]
   // [plans]
   virtual void insert_plan(const ClinicId& clinic, const PlanRow& plan) = 0;

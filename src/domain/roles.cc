@@ -71,6 +71,27 @@ constexpr std::array kGrants = {
     Grant{Role::therapist, Action::measures_read},
     Grant{Role::therapist, Action::measures_write},
     // [consent]
+    // Consent: everyone who works with patients reads consents (the front desk hands
+    // the tablet over, so it reads them too); the medical director (admin) and
+    // prescribers write the documents; clinicians countersign; a prescriber alone
+    // accepts an older major version.
+    Grant{Role::admin, Action::consent_read},
+    Grant{Role::prescriber, Action::consent_read},
+    Grant{Role::nurse, Action::consent_read},
+    Grant{Role::therapist, Action::consent_read},
+    Grant{Role::front_desk, Action::consent_read},
+    Grant{Role::admin, Action::consent_author},
+    Grant{Role::prescriber, Action::consent_author},
+    Grant{Role::admin, Action::consent_sign},
+    Grant{Role::prescriber, Action::consent_sign},
+    Grant{Role::nurse, Action::consent_sign},
+    Grant{Role::front_desk, Action::consent_sign},
+    Grant{Role::prescriber, Action::consent_countersign},
+    Grant{Role::nurse, Action::consent_countersign},
+    Grant{Role::admin, Action::consent_withdraw},
+    Grant{Role::prescriber, Action::consent_withdraw},
+    Grant{Role::nurse, Action::consent_withdraw},
+    Grant{Role::prescriber, Action::consent_accept_version},
     // [/consent]
     // [plans]
     // Every clinical role reads plans (a therapist works to the plan's goals); only a
@@ -143,6 +164,18 @@ std::string_view to_string(Action action) {
     case Action::measures_write:
       return "measures.write";
     // [consent]
+    case Action::consent_read:
+      return "consent.read";
+    case Action::consent_author:
+      return "consent.author";
+    case Action::consent_sign:
+      return "consent.sign";
+    case Action::consent_countersign:
+      return "consent.countersign";
+    case Action::consent_withdraw:
+      return "consent.withdraw";
+    case Action::consent_accept_version:
+      return "consent.accept_version";
     // [/consent]
     // [plans]
     case Action::plans_read:

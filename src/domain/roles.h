@@ -32,6 +32,12 @@ enum class Action {
   measures_write,      // record responses, send questionnaire links, set schedules and the responsible clinician
   settings_manage,     // change the clinic's settings (measurement, escalation, crisis message)
   // [consent]
+  consent_read,            // consent documents, a patient's consents and their status, signed records
+  consent_author,          // write, edit and publish consent documents
+  consent_sign,            // hand the tablet to the patient to sign (the signature is the patient's)
+  consent_countersign,     // countersign a patient's signed consent as the clinician
+  consent_withdraw,        // record that a patient withdrew consent
+  consent_accept_version,  // accept a consent of an older major version for a patient
   // [/consent]
   // [plans]
   plans_read,   // treatment plans, their proposed sessions, and PK simulations

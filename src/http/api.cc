@@ -75,6 +75,19 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/public/clinics/{id}/questionnaires/{token}/answers",
               {h::answer_public_questionnaire, Access::open});
   // [consent]
+  router_.add("GET", "/api/v1/consent-documents", {h::list_consent_documents, Access::session});
+  router_.add("POST", "/api/v1/consent-documents", {h::create_consent_document, Access::session});
+  router_.add("GET", "/api/v1/consent-documents/{id}", {h::get_consent_document, Access::session});
+  router_.add("POST", "/api/v1/consent-documents/{id}", {h::edit_consent_document, Access::session});
+  router_.add("POST", "/api/v1/consent-documents/{id}/publish", {h::publish_consent_document, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/consents", {h::list_patient_consents, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/consents", {h::sign_consent, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/consent-documents/{doc}", {h::get_consent_for_signing, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/consent-status", {h::get_consent_status, Access::session});
+  router_.add("GET", "/api/v1/consents/{id}", {h::get_consent, Access::session});
+  router_.add("POST", "/api/v1/consents/{id}/countersign", {h::countersign_consent, Access::session});
+  router_.add("POST", "/api/v1/consents/{id}/withdraw", {h::withdraw_consent, Access::session});
+  router_.add("POST", "/api/v1/consents/{id}/accept-version", {h::accept_consent_version, Access::session});
   // [/consent]
   // [plans]
   router_.add("GET", "/api/v1/patients/{id}/plans", {h::list_plans, Access::session});

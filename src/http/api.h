@@ -15,6 +15,7 @@
 #include "app/user_service.h"
 #include "app/waiting_list_service.h"
 // [consent]
+#include "app/consent_service.h"
 // [/consent]
 // [plans]
 #include "app/plan_service.h"
@@ -42,6 +43,7 @@ struct ApiServices {
   app::PatientRecordService& patient_record;
   app::MeasureService& measures;
   // [consent]
+  app::ConsentService& consent;
   // [/consent]
   // [plans]
   app::PlanService& plans;

@@ -16,6 +16,7 @@
 #include "app/patient_service.h"
 #include "app/user_service.h"
 // [consent]
+#include "app/consent_service.h"
 // [/consent]
 // [plans]
 #include "app/plan_service.h"
@@ -114,6 +115,7 @@ int run_serve(const platform::Config& c, bool demo) {
   app::PatientRecordService patient_record(*store, crypto, clock, screening);
   app::MeasureService measures(*store, crypto, clock);
   // [consent]
+  app::ConsentService consent(*store, crypto, clock);
   // [/consent]
   // [plans]
   app::PlanService plans(*store, crypto, clock);
@@ -140,6 +142,7 @@ int run_serve(const platform::Config& c, bool demo) {
       .patient_record = patient_record,
       .measures = measures,
       // [consent]
+      .consent = consent,
       // [/consent]
       // [plans]
       .plans = plans,

@@ -117,6 +117,21 @@ class SociTransaction final : public app::Transaction {
   std::vector<app::BaselineTestRow> baseline_tests(const app::ClinicId& clinic, std::string_view patient_id) override;
 
   // [consent]
+  void insert_consent_document(const app::ConsentDocumentRow& document) override;
+  bool update_consent_draft(const app::ClinicId& clinic, const app::ConsentDocumentRow& document) override;
+  bool publish_consent_document(const app::ClinicId& clinic, std::string_view id, std::string_view published_by,
+                                std::int64_t published_ms) override;
+  std::optional<app::ConsentDocumentRow> consent_document(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::ConsentDocumentRow> consent_documents(const app::ClinicId& clinic) override;
+  void insert_consent(const app::ConsentRow& consent) override;
+  std::optional<app::ConsentRow> consent(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::ConsentRow> consents(const app::ClinicId& clinic, std::string_view patient_id) override;
+  bool countersign_consent(const app::ClinicId& clinic, std::string_view id, std::string_view user_id,
+                           std::int64_t at_ms) override;
+  bool withdraw_consent(const app::ClinicId& clinic, std::string_view id, std::string_view user_id, std::int64_t at_ms,
+                        std::string_view reason) override;
+  bool accept_consent_version(const app::ClinicId& clinic, std::string_view id, std::string_view user_id,
+                              std::int64_t at_ms, std::string_view reason) override;
   // [/consent]
   // [plans]
   void insert_plan(const app::ClinicId& clinic, const app::PlanRow& plan) override;

@@ -310,6 +310,48 @@ export class ApiClient {
   }
 
   // [consent]
+  // Informed consent: the library, a patient's consents, signing and the record.
+  listConsentDocuments(): Promise<import('./consent_api_types').ConsentLibrary> {
+    return this.request('GET', '/consent-documents');
+  }
+  getConsentDocument(id: string): Promise<import('./consent_api_types').ConsentDocument> {
+    return this.request('GET', `/consent-documents/${encodeURIComponent(id)}`);
+  }
+  /** A new draft (admin, prescriber). 400 on title, body_markdown, kind or revision; 409 consent_draft_exists. */
+  createConsentDraft(draft: import('./consent_api_types').NewConsentDraft): Promise<import('./consent_api_types').ConsentDocument> {
+    return this.request('POST', '/consent-documents', draft);
+  }
+  /** Changes a draft's text; 409 consent_document_published once published. */
+  editConsentDraft(id: string, title: string, body_markdown: string): Promise<import('./consent_api_types').ConsentDocument> {
+    return this.request('POST', `/consent-documents/${encodeURIComponent(id)}`, { title, body_markdown });
+  }
+  /** 400 consent_sections_missing naming the missing sections; 409 consent_version_taken. */
+  publishConsentDocument(id: string): Promise<import('./consent_api_types').ConsentDocument> {
+    return this.request('POST', `/consent-documents/${encodeURIComponent(id)}/publish`);
+  }
+  getPatientConsents(patientId: string): Promise<import('./consent_api_types').PatientConsents> {
+    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/consents`);
+  }
+  /** The published document the tablet shows (409 consent_document_not_current otherwise). */
+  getConsentForSigning(patientId: string, documentId: string): Promise<import('./consent_api_types').ConsentDocument> {
+    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/consent-documents/${encodeURIComponent(documentId)}`);
+  }
+  /** The patient's signature; 400 naming typed_name, acknowledged_sections or guardian_name/relationship. */
+  signConsent(patientId: string, signature: import('./consent_api_types').ConsentSignature): Promise<import('./consent_api_types').PatientConsent> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/consents`, signature);
+  }
+  getConsentRecord(consentId: string): Promise<import('./consent_api_types').ConsentRecord> {
+    return this.request('GET', `/consents/${encodeURIComponent(consentId)}`);
+  }
+  countersignConsent(consentId: string): Promise<import('./consent_api_types').PatientConsent> {
+    return this.request('POST', `/consents/${encodeURIComponent(consentId)}/countersign`);
+  }
+  withdrawConsent(consentId: string, reason: string): Promise<import('./consent_api_types').PatientConsent> {
+    return this.request('POST', `/consents/${encodeURIComponent(consentId)}/withdraw`, { reason });
+  }
+  acceptConsentVersion(consentId: string, reason: string): Promise<import('./consent_api_types').PatientConsent> {
+    return this.request('POST', `/consents/${encodeURIComponent(consentId)}/accept-version`, { reason });
+  }
   // [/consent]
   // [plans]
   // Treatment plans and pharmacokinetic simulation (types named with import()).

@@ -411,6 +411,7 @@ export interface WaitingEntry extends WaitingPerson {
 export * from './measures_api_types';
 
 // [consent]
+export * from './consent_api_types';
 // [/consent]
 // [plans]
 // Treatment plans, proposals, PK simulations and plan settings.

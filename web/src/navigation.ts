@@ -13,6 +13,7 @@ export type PagePath =
   | '/audit'
   | '/settings'
   // [consent]
+  | '/consents'
   // [/consent]
   // [plans]
   // [/plans]
@@ -42,6 +43,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/enquiries', label: 'Enquiries', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/waiting', label: 'Waiting lists', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   // [consent]
+  { path: '/consents', label: 'Consent library' },
   // [/consent]
   // [plans]
   // [/plans]
@@ -185,6 +187,70 @@ export function roleLabel(role: Role): string {
 }
 
 // [consent]
+const CONSENT_AUTHORS: readonly Role[] = ['admin', 'prescriber'];
+const CONSENT_HANDLERS: readonly Role[] = ['admin', 'prescriber', 'nurse', 'front_desk'];
+const CONSENT_COUNTERSIGNERS: readonly Role[] = ['prescriber', 'nurse'];
+const CONSENT_WITHDRAWERS: readonly Role[] = ['admin', 'prescriber', 'nurse'];
+
+/** Whether the consent library offers drafts, editing and publishing (admin, prescriber). */
+export function canAuthorConsent(roles: readonly Role[]): boolean {
+  return roles.some((role) => CONSENT_AUTHORS.includes(role));
+}
+
+/** Whether staff may open the tablet signing screen for a patient. */
+export function canHandOverConsent(roles: readonly Role[]): boolean {
+  return roles.some((role) => CONSENT_HANDLERS.includes(role));
+}
+
+/** Whether "Countersign" is offered on a signed consent (prescriber, nurse). */
+export function canCountersignConsent(roles: readonly Role[]): boolean {
+  return roles.some((role) => CONSENT_COUNTERSIGNERS.includes(role));
+}
+
+/** Whether "Record withdrawal" is offered (admin, prescriber, nurse). */
+export function canWithdrawConsent(roles: readonly Role[]): boolean {
+  return roles.some((role) => CONSENT_WITHDRAWERS.includes(role));
+}
+
+/** Whether "Accept this version" is offered on an outdated consent (prescriber). */
+export function canAcceptConsentVersion(roles: readonly Role[]): boolean {
+  return roles.includes('prescriber');
+}
+
+const CONSENT_SIGNING_PATH = /^\/consent-signing\/([^/]+)\/([^/]+)\/?$/;
+const CONSENT_RECORD_PATH = /^\/consents\/([^/]+)\/print\/?$/;
+
+function decoded(part: string | undefined): string | undefined {
+  if (part === undefined) return undefined;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The tablet signing screen for a patient and a document: /consent-signing/{patientId}/{documentId}. */
+export function consentSigningPath(patientId: string, documentId: string): string {
+  return `/consent-signing/${encodeURIComponent(patientId)}/${encodeURIComponent(documentId)}`;
+}
+
+/** The patient and document when `path` is a signing screen; otherwise undefined. */
+export function consentSigningTarget(path: string): { patientId: string; documentId: string } | undefined {
+  const m = CONSENT_SIGNING_PATH.exec(path);
+  const patientId = decoded(m?.[1]);
+  const documentId = decoded(m?.[2]);
+  return patientId !== undefined && documentId !== undefined ? { patientId, documentId } : undefined;
+}
+
+/** The printable record of a signed consent: /consents/{id}/print. */
+export function consentRecordPath(consentId: string): string {
+  return `/consents/${encodeURIComponent(consentId)}/print`;
+}
+
+/** The consent id when `path` is a printable record; otherwise undefined. */
+export function consentRecordId(path: string): string | undefined {
+  return decoded(CONSENT_RECORD_PATH.exec(path)?.[1]);
+}
 // [/consent]
 // [plans]
 // [/plans]

@@ -11,6 +11,7 @@ import { RecordTab } from './RecordTab';
 import { ScreeningTab } from './ScreeningTab';
 import { usePatientChart } from './use_patient_chart';
 // [consent]
+import { ConsentTab } from '../consent/ConsentTab';
 // [/consent]
 // [plans]
 import { PlanTab } from '../plans/PlanTab';
@@ -112,6 +113,7 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
     },
     ...(can.canReadMeasures ? [{ id: 'measures', label: 'Measures', lazy: true, panel: <MeasuresTab api={api} patientId={patientId} canRecord={can.canRecordMeasures} /> }] : []),
     // [consent]
+    { id: 'consent', label: 'Consent', lazy: true, panel: <ConsentTab api={api} patientId={patientId} roles={can.roles} /> },
     // [/consent]
     // [plans]
     ...(can.roles.some((r) => r === 'admin' || r === 'prescriber' || r === 'nurse' || r === 'therapist') ? [{ id: 'plan', label: 'Plan', lazy: true, panel: <PlanTab api={api} patientId={patientId} roles={can.roles} /> }] : []),

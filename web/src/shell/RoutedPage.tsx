@@ -26,6 +26,10 @@ import { PatientsPage } from '../patients/PatientsPage';
 import { UsersPage } from '../users/UsersPage';
 import { WaitingListsPage } from '../waiting/WaitingListsPage';
 // [consent]
+import { ConsentLibraryPage } from '../consent/ConsentLibraryPage';
+import { ConsentRecordPage } from '../consent/ConsentRecordPage';
+import { ConsentSigningPage } from '../consent/ConsentSigningPage';
+import { canAuthorConsent, canHandOverConsent, consentRecordId, consentSigningTarget } from '../navigation';
 // [/consent]
 // [plans]
 // [/plans]
@@ -46,6 +50,15 @@ interface RoutedPageProps {
 export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
   // Pages with an id in their path, other than a patient's chart, are matched first.
   // [consent]
+  const signing = consentSigningTarget(path);
+  if (signing) {
+    if (!canHandOverConsent(roles)) {
+      return <PageMessage title="You do not have access to this page" text="Your roles do not include handing a consent to a patient to sign." />;
+    }
+    return <ConsentSigningPage api={api} patientId={signing.patientId} documentId={signing.documentId} />;
+  }
+  const consentRecord = consentRecordId(path);
+  if (consentRecord !== undefined) return <ConsentRecordPage api={api} consentId={consentRecord} />;
   // [/consent]
   // [plans]
   // [/plans]
@@ -95,6 +108,8 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
     case '/settings':
       return <ClinicSettingsPage api={api} />;
     // [consent]
+    case '/consents':
+      return <ConsentLibraryPage api={api} canAuthor={canAuthorConsent(roles)} />;
     // [/consent]
     // [plans]
     // [/plans]
