@@ -38,6 +38,9 @@ enum class Action {
   // [dose]
   // [/dose]
   // [calendar]
+  calendar_read,    // see rooms, appointments, day and week views
+  calendar_write,   // book, cancel and mark appointments
+  calendar_manage,  // add and change rooms and chairs, the calendar settings
   // [/calendar]
 };
 
