@@ -21,6 +21,7 @@
 // [dose]
 // [/dose]
 // [calendar]
+#include "app/calendar_service.h"
 // [/calendar]
 #include "http/metrics.h"
 #include "http/request.h"
@@ -46,6 +47,7 @@ struct ApiServices {
   // [dose]
   // [/dose]
   // [calendar]
+  app::CalendarService& calendar;
   // [/calendar]
   app::Store& store;
   const app::Clock& clock;

@@ -22,6 +22,7 @@
 // [dose]
 // [/dose]
 // [calendar]
+#include "app/calendar_service.h"
 // [/calendar]
 #include "http/api.h"
 #include "http/server.h"
@@ -117,6 +118,7 @@ int run_serve(const platform::Config& c, bool demo) {
   // [dose]
   // [/dose]
   // [calendar]
+  app::CalendarService calendar(*store, crypto, clock);
   // [/calendar]
   http::Metrics metrics;
   metrics.set_pool_source([&store] { return store->pool_stats(); });
@@ -137,6 +139,7 @@ int run_serve(const platform::Config& c, bool demo) {
       // [dose]
       // [/dose]
       // [calendar]
+      .calendar = calendar,
       // [/calendar]
       .store = *store,
       .clock = clock,
