@@ -143,6 +143,26 @@ Result<RoomRow> CalendarService::update_room(const Caller& caller, const std::st
   return *room;
 }
 
+Result<std::vector<UserRow>> CalendarService::bookable_staff(const Caller& caller) {
+  if (!caller.can(Action::calendar_read)) {
+    audit_.record_denied(store_, caller, "calendar.staff.read", "clinic", caller.clinic.value);
+    return Error::forbidden();
+  }
+  auto tx = store_.begin(Store::Mode::read);
+  std::vector<UserRow> out;
+  std::string after;
+  for (;;) {
+    auto page = tx->users(caller.clinic, after, 200);
+    for (auto& u : page) {
+      u.password_hash.clear();
+      if (!u.disabled) out.push_back(std::move(u));
+    }
+    if (page.size() < 200) break;
+    after = page.back().email;
+  }
+  return out;
+}
+
 // ---- settings ----
 
 Result<CalendarSettingsRow> CalendarService::settings(const Caller& caller) {

@@ -84,6 +84,9 @@ class CalendarService {
   Result<RoomRow> create_room(const Caller& caller, const RoomInput& input);
   Result<RoomRow> update_room(const Caller& caller, const std::string& id, const RoomInput& input);
 
+  /// The clinic's enabled staff, who may be booked (password hashes left empty).
+  Result<std::vector<UserRow>> bookable_staff(const Caller& caller);
+
   Result<CalendarSettingsRow> settings(const Caller& caller);
   Result<CalendarSettingsRow> update_settings(const Caller& caller, const CalendarSettingsPatch& patch);
 

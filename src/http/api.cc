@@ -84,6 +84,7 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("GET", "/api/v1/rooms", {h::list_rooms, Access::session});
   router_.add("POST", "/api/v1/rooms", {h::create_room, Access::session});
   router_.add("POST", "/api/v1/rooms/{id}", {h::update_room, Access::session});
+  router_.add("GET", "/api/v1/calendar/staff", {h::list_calendar_staff, Access::session});
   router_.add("GET", "/api/v1/clinic/calendar-settings", {h::get_calendar_settings, Access::session});
   router_.add("POST", "/api/v1/clinic/calendar-settings", {h::update_calendar_settings, Access::session});
   router_.add("GET", "/api/v1/appointments", {h::list_appointments, Access::session});

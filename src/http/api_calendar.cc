@@ -263,6 +263,19 @@ Response update_room(Call& call) {
   return json_response(200, room_json(*r));
 }
 
+Response list_calendar_staff(Call& call) {
+  auto list = calendar(call).bookable_staff(*call.caller);
+  if (!list) return error_response(list.error());
+  json::array items;
+  for (const auto& u : *list) {
+    json::array roles;
+    for (auto r : u.roles) roles.emplace_back(to_string(r));
+    items.push_back(
+        json::object{{"id", u.id}, {"display_name", u.display_name}, {"email", u.email}, {"roles", std::move(roles)}});
+  }
+  return json_response(200, json::object{{"items", std::move(items)}});
+}
+
 Response get_calendar_settings(Call& call) {
   auto s = calendar(call).settings(*call.caller);
   if (!s) return error_response(s.error());

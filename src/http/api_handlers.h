@@ -88,6 +88,7 @@ Response answer_public_questionnaire(Call&);
 Response list_rooms(Call&);
 Response create_room(Call&);
 Response update_room(Call&);
+Response list_calendar_staff(Call&);
 Response get_calendar_settings(Call&);
 Response update_calendar_settings(Call&);
 Response list_appointments(Call&);

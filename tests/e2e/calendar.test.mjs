@@ -68,6 +68,10 @@ test('the admin adds rooms; the front desk may not', async () => {
   const dup = await api('admin', 'POST', '/rooms', { name: 'Infusion 1', kind: 'chair' });
   assert.equal(dup.status, 409);
   assert.equal(dup.json.error.field, 'name');
+  const people = await api('front_desk', 'GET', '/calendar/staff');
+  assert.equal(people.status, 200);
+  assert.ok(people.json.items.some((u) => u.id === staff.nurse && u.roles.includes('nurse')));
+  assert.ok(people.json.items.every((u) => !('password_hash' in u)));
   const list = await api('therapist', 'GET', '/rooms');
   assert.equal(list.status, 200);
   assert.ok(list.json.items.some((r) => r.id === room2 && r.kind === 'chair'));

@@ -417,4 +417,5 @@ export * from './measures_api_types';
 // [dose]
 // [/dose]
 // [calendar]
+export * from './calendar_api_types';
 // [/calendar]

@@ -19,6 +19,7 @@ export type PagePath =
   // [dose]
   // [/dose]
   // [calendar]
+  | '/calendar'
   // [/calendar]
   ;
 
@@ -47,6 +48,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // [dose]
   // [/dose]
   // [calendar]
+  { path: '/calendar', label: 'Calendar' },
   // [/calendar]
   { path: '/users', label: 'Users', allowed_roles: ['admin'] },
   { path: '/audit', label: 'Audit log', allowed_roles: ['admin'] },
@@ -189,4 +191,15 @@ export function roleLabel(role: Role): string {
 // [dose]
 // [/dose]
 // [calendar]
+const CALENDAR_BOOKERS: readonly Role[] = ['admin', 'front_desk', 'prescriber', 'nurse'];
+
+/** Whether the calendar offers booking, cancelling and marking (every staff role but the therapist). */
+export function canBookAppointments(roles: readonly Role[]): boolean {
+  return roles.some((role) => CALENDAR_BOOKERS.includes(role));
+}
+
+/** Whether rooms, chairs and the calendar settings may be changed (admin). */
+export function canManageCalendar(roles: readonly Role[]): boolean {
+  return roles.includes('admin');
+}
 // [/calendar]

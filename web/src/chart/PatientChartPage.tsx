@@ -17,6 +17,7 @@ import { usePatientChart } from './use_patient_chart';
 // [dose]
 // [/dose]
 // [calendar]
+import { AppointmentsTab } from '../calendar/AppointmentsTab';
 // [/calendar]
 
 interface PatientChartPageProps {
@@ -115,6 +116,7 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
     // [dose]
     // [/dose]
     // [calendar]
+    { id: 'appointments', label: 'Appointments', lazy: true, panel: <AppointmentsTab api={api} patientId={patientId} /> },
     // [/calendar]
   ];
 }

@@ -12,6 +12,7 @@ import { MeasurementSettingsForm } from './MeasurementSettingsForm';
 // [dose]
 // [/dose]
 // [calendar]
+import { CalendarSettingsSection } from '../calendar/CalendarSettingsSection';
 // [/calendar]
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; settings: MeasurementSettings };
@@ -63,6 +64,7 @@ export function ClinicSettingsPage({ api }: { api: ApiClient }) {
       {/* [dose] */}
       {/* [/dose] */}
       {/* [calendar] */}
+      <CalendarSettingsSection api={api} />
       {/* [/calendar] */}
     </div>
   );

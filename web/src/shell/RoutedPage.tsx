@@ -32,6 +32,8 @@ import { WaitingListsPage } from '../waiting/WaitingListsPage';
 // [dose]
 // [/dose]
 // [calendar]
+import { CalendarPage } from '../calendar/CalendarPage';
+import { canBookAppointments } from '../navigation';
 // [/calendar]
 
 interface RoutedPageProps {
@@ -100,6 +102,8 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
     // [dose]
     // [/dose]
     // [calendar]
+    case '/calendar':
+      return <CalendarPage api={api} canBook={canBookAppointments(roles)} />;
     // [/calendar]
   }
 }
