@@ -85,9 +85,11 @@ describe('PatientChartPage', () => {
     await key('ArrowRight');
     expect(selected()).toBe('tab-measures');
     await key('ArrowRight');
+    expect(selected()).toBe('tab-appointments');
+    await key('ArrowRight');
     expect(selected()).toBe('tab-history');
     await key('End');
-    expect(selected()).toBe('tab-measures');
+    expect(selected()).toBe('tab-appointments');
     await key('Home');
     expect(selected()).toBe('tab-history');
     expect(container.querySelector('#tab-screening')?.getAttribute('tabindex')).toBe('-1');
@@ -96,7 +98,7 @@ describe('PatientChartPage', () => {
   it('gives a therapist a chart to read, with no controls until the Measures tab is opened', async () => {
     const server = fakeServer({ answers: [recorded('aneurysmal_vascular_disease', 'yes')] });
     await open(['therapist'], server);
-    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures']);
+    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures', 'Appointments']);
     expect(server.calls()).toEqual(CHART_LOAD); // the Measures tab reads nothing until it is opened
     expect(container.querySelectorAll('form, input, select, textarea')).toHaveLength(0);
     expect([...container.querySelectorAll('.answers-list dd')].map((dd) => dd.textContent)).toEqual(['Yes', 'Unknown']);
@@ -107,7 +109,7 @@ describe('PatientChartPage', () => {
   it('gives the front desk the history to read and only the demographics form to fill in', async () => {
     const server = fakeServer({ answers: [recorded('aneurysmal_vascular_disease', 'yes')] });
     await open(['front_desk'], server);
-    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Save demographics']);
+    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Appointments', 'Save demographics']);
     expect([...container.querySelectorAll('form')].map((f) => f.getAttribute('aria-labelledby'))).toEqual(['demographics-heading']);
     expect([...container.querySelectorAll('.answers-list dd')].map((dd) => dd.textContent)).toEqual(['Yes', 'Unknown']);
     expect(text('#panel-screening .finding-exclude')).toContain(EXCLUSION.reason);
