@@ -38,6 +38,22 @@ constexpr std::array<std::pair<AppointmentStatus, std::string_view>, 4> kStatuse
     {AppointmentStatus::no_show, "no_show"},
 }};
 
+/// "dosing session": the label as it reads inside a sentence.
+std::string in_sentence(AppointmentType type) {
+  std::string text(appointment_type_label(type));
+  if (!text.empty()) text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
+std::string with_article(std::string_view noun) {
+  const bool vowel = !noun.empty() && std::string_view("AEIOUaeiou").find(noun.front()) != std::string_view::npos;
+  std::string text(noun);
+  // "Intranasal esketamine" reads "an intranasal esketamine"; "IV infusion" keeps its capitals.
+  if (text.size() > 1 && text[0] >= 'A' && text[0] <= 'Z' && text[1] >= 'a' && text[1] <= 'z')
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return (vowel ? "An " : "A ") + text;
+}
+
 std::string when_text(std::int64_t start_ms) {
   // "2026-11-23 at 09:00 UTC": plain, unambiguous, no locale.
   const auto iso = format_iso8601(start_ms);
@@ -215,7 +231,7 @@ Result<CheckedBooking> check_booking(const BookingRequest& r, const CalendarSett
                                   " min)"
                             : "the clinic's observation time after a dose";
       return Error::invalid(length_field,
-                            "A " + std::string(route_label(*out.route)) + " dosing session must last at least " +
+                            with_article(route_label(*out.route)) + " dosing session must last at least " +
                                 std::to_string(minimum) + " minutes (" + why + "); this one lasts " +
                                 std::to_string(minutes) + ".",
                             "session_too_short");
@@ -266,7 +282,7 @@ ReminderText reminder_text(std::string_view given_name, AppointmentType type, st
                            std::int64_t start_ms, std::string_view room_name, std::string_view clinic_name) {
   ReminderText r;
   r.instructions = preparation_instructions(type, route);
-  const std::string what = std::string(appointment_type_label(type));
+  const std::string what = in_sentence(type);
   r.subject = "Reminder: your " + what + " on " + when_text(start_ms);
   r.body = "Dear " + std::string(given_name) + ",\n\nThis is a reminder of your " + what + " at " +
            std::string(clinic_name) + " on " + when_text(start_ms) + " (" + format_iso8601(start_ms) + ")";
@@ -284,7 +300,7 @@ ReminderText reminder_text(std::string_view given_name, AppointmentType type, st
 ReminderText cancellation_text(std::string_view given_name, AppointmentType type, std::int64_t start_ms,
                                std::string_view clinic_name) {
   ReminderText r;
-  const std::string what = std::string(appointment_type_label(type));
+  const std::string what = in_sentence(type);
   r.subject = "Cancelled: your " + what + " on " + when_text(start_ms);
   r.body = "Dear " + std::string(given_name) + ",\n\nYour " + what + " at " + std::string(clinic_name) + " on " +
            when_text(start_ms) + " has been cancelled. The clinic will contact you to arrange another time.";

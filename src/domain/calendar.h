@@ -43,7 +43,8 @@ Result<AppointmentStatus> change_status(AppointmentStatus from, std::string_view
 struct CalendarSettings {
   int consultation_minutes = 60;
   int screening_minutes = 60;
-  int dosing_session_minutes = 120;
+  /// IV session 60–90 minutes in clinic (reference §3); raised to a route's minimum.
+  int dosing_session_minutes = 90;
   int integration_minutes = 60;
   int follow_up_minutes = 30;
   int telehealth_check_in_minutes = 30;
