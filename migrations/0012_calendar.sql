@@ -30,6 +30,8 @@ CREATE TABLE calendar_settings (
 
 -- staff_ids: the staff members' ids joined by ','. route and room_id are '' when
 -- not applicable; program_id and plan_id '' when none; session_number 0 when none.
+-- settings_version_ms: the updated_ms of the calendar settings the booking was
+-- checked with (0: the defaults, never changed).
 CREATE TABLE appointments (
   id TEXT PRIMARY KEY,
   clinic_id TEXT NOT NULL REFERENCES clinics(id),
@@ -48,6 +50,7 @@ CREATE TABLE appointments (
   plan_id TEXT NOT NULL,
   session_number INTEGER NOT NULL,
   reminder_due_ms BIGINT NOT NULL,
+  settings_version_ms BIGINT NOT NULL,
   created_by TEXT NOT NULL,
   created_ms BIGINT NOT NULL,
   updated_ms BIGINT NOT NULL,

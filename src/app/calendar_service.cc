@@ -348,6 +348,7 @@ Result<std::vector<BookedAppointment>> CalendarService::book_all(const Caller& c
     a.plan_id = items[i].plan_id;
     a.session_number = items[i].session_number;
     a.reminder_due_ms = std::max(now, c.start_ms - settings.reminder_lead_hours * kHourMs);
+    a.settings_version_ms = settings_row.updated_ms;
     a.created_by = caller.user_id;
     a.created_ms = a.updated_ms = now;
     tx->insert_appointment(a);

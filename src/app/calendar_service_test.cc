@@ -165,7 +165,10 @@ TEST_F(CalendarServiceTest, SettingsOnlyByTheAdminAndWithinTheLabel) {
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->racemic_observation_minutes, 50);
   EXPECT_FALSE(calendar.book(desk, dosing("iv", 80, nine, patient.id)));  // 40 + 50 = 90 now
-  EXPECT_TRUE(calendar.book(desk, dosing("iv", 90, nine, patient.id)));
+  auto booked = calendar.book(desk, dosing("iv", 90, nine, patient.id));
+  ASSERT_TRUE(booked);
+  EXPECT_EQ(booked->view.appointment.settings_version_ms, ok->updated_ms);  // the settings it was checked with
+  EXPECT_GT(ok->updated_ms, 0);
 }
 
 }  // namespace

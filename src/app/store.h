@@ -327,6 +327,7 @@ struct AppointmentRow {
   std::string plan_id;     // the treatment plan it was booked from (the integrator's); empty: none
   int session_number = 0;  // the plan's session number; 0: none
   std::int64_t reminder_due_ms = 0;
+  std::int64_t settings_version_ms = 0;  // the calendar settings' updated_ms the booking was checked with (0: defaults)
   std::string created_by;
   std::int64_t created_ms = 0, updated_ms = 0;
 };

@@ -181,6 +181,7 @@ json::object appointment_json(const app::AppointmentView& v) {
           {"plan_id", text_or_null(a.plan_id)},
           {"session_number", a.session_number ? json::value(a.session_number) : json::value(nullptr)},
           {"reminder_due_at", time_or_null(a.reminder_due_ms)},
+          {"settings_version", time_or_null(a.settings_version_ms)},
           {"preparation", std::move(prep)},
           {"created_at", format_iso8601(a.created_ms)}};
 }

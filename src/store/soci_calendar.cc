@@ -40,13 +40,13 @@ struct RoomFields {
 
 constexpr const char* kAppointmentColumns =
     "id, clinic_id, patient_id, type, route, room_id, staff_ids, start_ms, end_ms, status, cancel_reason, "
-    "cancelled_by, cancelled_ms, program_id, plan_id, session_number, reminder_due_ms, created_by, created_ms, "
-    "updated_ms";
+    "cancelled_by, cancelled_ms, program_id, plan_id, session_number, reminder_due_ms, settings_version_ms, "
+    "created_by, created_ms, updated_ms";
 
 struct AppointmentFields {
   AppointmentRow row;
   std::string staff;
-  long long start = 0, end = 0, cancelled = 0, session = 0, reminder = 0, created = 0, updated = 0;
+  long long start = 0, end = 0, cancelled = 0, session = 0, reminder = 0, version = 0, created = 0, updated = 0;
   void bind(DynamicQuery& q) {
     q.into(row.id);
     q.into(row.clinic_id);
@@ -65,6 +65,7 @@ struct AppointmentFields {
     q.into(row.plan_id);
     q.into(session);
     q.into(reminder);
+    q.into(version);
     q.into(row.created_by);
     q.into(created);
     q.into(updated);
@@ -77,6 +78,7 @@ struct AppointmentFields {
     r.cancelled_ms = cancelled;
     r.session_number = static_cast<int>(session);
     r.reminder_due_ms = reminder;
+    r.settings_version_ms = version;
     r.created_ms = created;
     r.updated_ms = updated;
     return r;
@@ -220,12 +222,13 @@ void SociTransaction::insert_appointment(const AppointmentRow& a) {
   q.arg(a.plan_id);
   q.arg(static_cast<long long>(a.session_number));
   q.arg(static_cast<long long>(a.reminder_due_ms));
+  q.arg(static_cast<long long>(a.settings_version_ms));
   q.arg(a.created_by);
   q.arg(static_cast<long long>(a.created_ms));
   q.arg(static_cast<long long>(a.updated_ms));
   q.run(std::string("INSERT INTO appointments (") + kAppointmentColumns +
         ") VALUES (:id, :c, :p, :t, :r, :room, :s, :st, :en, :status, :cr, :cb, :cm, :prog, :plan, :sn, :rem, "
-        ":by, :cms, :ums)");
+        ":ver, :by, :cms, :ums)");
 }
 
 void SociTransaction::update_appointment(const ClinicId& clinic, const AppointmentRow& a) {

@@ -51,6 +51,7 @@ class CalendarContract : public StoreContract {
     r.plan_id = "plan_1";
     r.session_number = 3;
     r.reminder_due_ms = start - 24 * 60 * kMin;
+    r.settings_version_ms = 77;
     r.created_by = "usr_1";
     r.created_ms = r.updated_ms = 5;
     return r;
@@ -133,6 +134,7 @@ TEST_F(CalendarContract, AppointmentsRoundTripAndOverlapQueryIsHalfOpen) {
   EXPECT_EQ(got->end_ms, kT + 90 * kMin);
   EXPECT_EQ(got->plan_id, "plan_1");
   EXPECT_EQ(got->session_number, 3);
+  EXPECT_EQ(got->settings_version_ms, 77);
   EXPECT_EQ(got->status, "booked");
   EXPECT_FALSE(tx->appointment(b, "apt_1"));
 

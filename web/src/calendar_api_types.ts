@@ -79,6 +79,8 @@ export interface Appointment {
   plan_id: string | null;
   session_number: number | null;
   reminder_due_at: string | null;
+  /** When the calendar settings the booking was checked with were last changed; null: the defaults. */
+  settings_version: string | null;
   /** The preparation instructions the patient's reminder carries. */
   preparation: string[];
   created_at: string;

@@ -26,6 +26,7 @@ const appt = (over: Partial<Appointment>): Appointment =>
     plan_id: null,
     session_number: null,
     reminder_due_at: null,
+    settings_version: null,
     preparation: [],
     created_at: '',
     ...over,
