@@ -45,10 +45,11 @@ const BOOKED = {
 function fakeApi() {
   const posts: { path: string; body: unknown }[] = [];
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  const fetchFn = async (url: string, init: RequestInit) => {
+  const fetchFn = (url: string, init: RequestInit): Promise<Response> => Promise.resolve(answer(url, init));
+  const answer = (url: string, init: RequestInit): Response => {
     const path = new URL(url, 'http://x').pathname;
     if (init.method === 'POST') {
-      posts.push({ path, body: JSON.parse(String(init.body)) });
+      posts.push({ path, body: JSON.parse(typeof init.body === 'string' ? init.body : '{}') as unknown });
       return json(409, {
         error: { code: 'double_booking', message: 'The room Room 1 is already booked from 09:00 to 10:30 (appointment apt_1).', field: 'room_id' },
       });

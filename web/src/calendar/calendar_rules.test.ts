@@ -3,8 +3,7 @@ import type { Appointment, CalendarSettings, Room } from '../calendar_api_types'
 import { addDays, blockPlacement, defaultMinutes, fromLocalInput, isOnDay, localInputValue, rangeFor, roomColumns, splitByTime, startOfWeek } from './calendar_rules';
 
 const room = (id: string, name: string, active = true, kind: Room['kind'] = 'room'): Room => ({ id, name, kind, active, created_at: '' });
-const appt = (over: Partial<Appointment>): Appointment =>
-  ({
+const appt = (over: Partial<Appointment>): Appointment => ({
     id: 'a',
     patient_id: 'p',
     patient: { id: 'p', given_name: 'Ana', family_name: 'Example', date_of_birth: '1980-01-01' },
@@ -30,7 +29,7 @@ const appt = (over: Partial<Appointment>): Appointment =>
     preparation: [],
     created_at: '',
     ...over,
-  }) as Appointment;
+});
 
 describe('calendar ranges', () => {
   it('weeks start on Monday at local midnight', () => {
