@@ -213,8 +213,9 @@ test('cancelling frees the slot: the same time books again; status changes', asy
   assert.equal(done.json.status, 'completed');
   const badStatus = await api('nurse', 'POST', `/appointments/${rebook.json.appointment.id}/status`, { status: 'no_show' });
   assert.equal(badStatus.status, 409);
+  await api('therapist', 'GET', `/appointments/${id}`);
   const events = await auditEvents(server.url, tokens.admin, { entity_id: id });
-  assert.deepEqual(events.map((e) => e.action).sort(), ['calendar.appointment.book', 'calendar.appointment.cancel']);
+  assert.deepEqual(events.map((e) => e.action).sort(), ['calendar.appointment.book', 'calendar.appointment.cancel', 'calendar.appointment.read']);
 });
 
 test("cancelling a program's appointment offers the place to the next person waiting", async () => {
@@ -271,6 +272,8 @@ test('day and week views; an inverted range names `to`; another clinic sees noth
   assert.equal(noFrom.status, 400);
   assert.equal(noFrom.json.error.field, 'from');
   const someId = list.json.items[0].id;
+  const reads = await auditEvents(server.url, tokens.admin, { action: 'calendar.appointments.read', entity_id: room2 });
+  assert.ok(reads.length >= 1, 'a view of a room is audited');
 
   // Another clinic: its admin sees none of this one's appointments, rooms or patients.
   const boss = other;
