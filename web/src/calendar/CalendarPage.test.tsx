@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiClient } from '../api';
 import type { Appointment, CalendarSettings, Room } from '../calendar_api_types';
 import { buttonNamed, click, container, settle, text, type } from '../chart/chart_test_server';
+import { AppointmentsTab } from './AppointmentsTab';
 import { CalendarPage } from './CalendarPage';
 import { localInputValue, startOfDay } from './calendar_rules';
 
@@ -42,6 +43,18 @@ const BOOKED = {
   preparation: [],
 } as unknown as Appointment;
 
+const PAST = {
+  ...BOOKED,
+  id: 'apt_0',
+  start: '2025-01-06T09:00:00Z',
+  end: '2025-01-06T10:30:00Z',
+  status: 'cancelled',
+  cancel_reason: 'Patient unwell',
+} as unknown as Appointment;
+
+const inAWeek = Date.now() + 7 * 24 * 3600_000;
+const FUTURE = { ...BOOKED, id: 'apt_2', start: new Date(inAWeek).toISOString(), end: new Date(inAWeek + 90 * 60_000).toISOString() } as unknown as Appointment;
+
 function fakeApi() {
   const posts: { path: string; body: unknown }[] = [];
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -58,6 +71,7 @@ function fakeApi() {
     if (path === '/api/v1/calendar/staff') return json(200, { items: [{ id: 'usr_p', display_name: 'Dr Priya', email: 'p@x', roles: ['prescriber'] }] });
     if (path === '/api/v1/clinic/calendar-settings') return json(200, SETTINGS);
     if (path === '/api/v1/appointments') return json(200, { items: [BOOKED] });
+    if (path === '/api/v1/patients/pat_1/appointments') return json(200, { items: [PAST, FUTURE] });
     if (path === '/api/v1/patients') return json(200, { items: [{ id: 'pat_2', given_name: 'Rosa', family_name: 'Delgado', date_of_birth: '1992-07-23', created_at: '' }], next_cursor: null });
     return json(404, { error: { code: 'not_found', message: 'No such route.' } });
   };
@@ -118,5 +132,16 @@ describe('Calendar page', () => {
     expect(text('.field-error')).toBe('The room Room 1 is already booked from 09:00 to 10:30 (appointment apt_1).');
     expect(container.querySelector('[name="room_id"]')?.getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement?.getAttribute('name')).toBe('room_id');
+  });
+
+  it('lists a patient’s appointments on the chart tab, upcoming and past', async () => {
+    const server = fakeApi();
+    await act(() => render(<AppointmentsTab api={server.api} patientId="pat_1" />, container));
+    await settle();
+    const sections = [...container.querySelectorAll('section')];
+    expect(sections.map((s) => s.getAttribute('aria-label'))).toEqual(['Upcoming appointments', 'Past appointments']);
+    expect(sections[0]?.querySelectorAll('tbody tr')).toHaveLength(1);
+    expect(sections[0]?.textContent).toContain('Dosing session (IV infusion)');
+    expect(sections[1]?.textContent).toContain('Cancelled: Patient unwell');
   });
 });
