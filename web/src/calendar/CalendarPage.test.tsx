@@ -53,7 +53,7 @@ const PAST = {
 } as unknown as Appointment;
 
 const inAWeek = Date.now() + 7 * 24 * 3600_000;
-const FUTURE = { ...BOOKED, id: 'apt_2', start: new Date(inAWeek).toISOString(), end: new Date(inAWeek + 90 * 60_000).toISOString() } as unknown as Appointment;
+const FUTURE = { ...BOOKED, id: 'apt_2', start: new Date(inAWeek).toISOString(), end: new Date(inAWeek + 90 * 60_000).toISOString() };
 
 function fakeApi() {
   const posts: { path: string; body: unknown }[] = [];
