@@ -5,12 +5,13 @@
 // refused: the message names the room and the clash and sits at the room field,
 // which gets focus. The front desk then opens the first appointment, reads the
 // preparation the reminder carries, and cancels it with a reason; the block shows
-// it cancelled. Runs the real server binary and Debian's Chromium, desktop size.
+// it cancelled. The admin then adds a chair and changes the calendar settings, and
+// is refused an esketamine session under the label's 2 hours. Runs the real server binary and Debian's Chromium, desktop size.
 // Needs `npm run build` (web/dist) and build/test/ketaclinic.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
-import { DESKTOP, assertBuilt, hasFocus, launchChromium, openPage, posted, screenshotPath, signIn, watchProblems } from './browser.mjs';
+import { DESKTOP, assertBuilt, hasFocus, launchChromium, openPage, posted, screenshotPath, signIn, signOut, watchProblems } from './browser.mjs';
 
 /** Fills the booking dialog for `family` with `staff`, in Room 1, intranasal esketamine. */
 async function fillBooking(page, family, staff) {
@@ -91,6 +92,30 @@ test('the front desk books a dosing session, is refused a double booking of the 
     await page.getByRole('button', { name: 'Week of one room' }).click();
     await page.getByLabel('Room or chair').selectOption({ label: 'Room 1' });
     await page.getByRole('group', { name: /^Appointments in Room 1, week of/ }).getByRole('button', { name: /Okafor, Maya/ }).waitFor();
+
+    // The admin adds a chair and lengthens follow-ups on Clinic settings; the label's
+    // 2 hours for esketamine cannot be lowered.
+    await signOut(page);
+    await signIn(page, DEMO_USERS.admin, DEMO_PASSWORD);
+    await page.getByRole('link', { name: 'Clinic settings', exact: true }).click();
+    const rooms = page.getByRole('region', { name: 'Rooms and chairs' });
+    await rooms.getByText('Room 1').waitFor();
+    await rooms.getByLabel('Name').fill('Recliner chair C');
+    await rooms.getByLabel('Kind').selectOption('chair');
+    assert.equal(await posted(page, '/api/v1/rooms', () => rooms.getByRole('button', { name: 'Add room or chair' }).click()), 201);
+    await rooms.getByText('Recliner chair C').waitFor();
+    const settings = page.getByRole('region', { name: 'Calendar' });
+    await settings.getByLabel('Esketamine session (minutes)').fill('90');
+    assert.equal(await posted(page, '/api/v1/clinic/calendar-settings', () => settings.getByRole('button', { name: 'Save calendar settings' }).click()), 400);
+    const eskError = settings.locator('.field-error');
+    await eskError.waitFor();
+    assert.match(await eskError.innerText(), /Spravato label requires at least 2 hours/);
+    assert.ok(await hasFocus(settings.getByLabel('Esketamine session (minutes)')), 'focus moves to the refused setting');
+    await settings.getByLabel('Esketamine session (minutes)').fill('120');
+    await settings.getByLabel('Follow-up (minutes)').fill('45');
+    assert.equal(await posted(page, '/api/v1/clinic/calendar-settings', () => settings.getByRole('button', { name: 'Save calendar settings' }).click()), 200);
+    await settings.getByText('Calendar settings saved.').waitFor();
+    await page.screenshot({ path: screenshotPath('calendar-settings.png'), fullPage: true });
 
     assert.deepEqual(problems, []);
   } finally {
