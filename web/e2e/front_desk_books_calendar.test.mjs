@@ -6,7 +6,8 @@
 // which gets focus. The front desk then opens the first appointment, reads the
 // preparation the reminder carries, and cancels it with a reason; the block shows
 // it cancelled. The admin then adds a chair and changes the calendar settings, and
-// is refused an esketamine session under the label's 2 hours. Runs the real server binary and Debian's Chromium, desktop size.
+// is refused an esketamine session under the label's 2 hours. Runs the real server
+// binary and Debian's Chromium, desktop size.
 // Needs `npm run build` (web/dist) and build/test/ketaclinic.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
