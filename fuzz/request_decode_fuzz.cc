@@ -28,6 +28,8 @@
 #include "http/api_dose.h"
 // [/dose]
 // [calendar]
+#include "domain/calendar.h"
+#include "http/calendar_codec.h"
 // [/calendar]
 
 namespace bhttp = boost::beast::http;
@@ -145,6 +147,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   // [/dose]
   // [calendar]
+  // Booking bodies, a series, rooms and settings; a decoded booking is then checked
+  // by the domain against the default settings.
+  if (auto body = kc::http::parse_object(bytes)) {
+    if (auto booking = kc::http::decode_booking(*body)) (void)kc::check_booking(booking->request, {});
+    if (auto items = kc::http::decode_booking_batch(*body))
+      for (const auto& item : *items) (void)kc::check_booking(item.request, {});
+    (void)kc::http::decode_room(*body);
+    (void)kc::http::decode_calendar_settings(*body);
+  }
   // [/calendar]
   return 0;
 }

@@ -414,6 +414,50 @@ struct DoseCheckRow {
 };
 // [/dose]
 // [calendar]
+/// A room or a recliner chair where appointments happen.
+struct RoomRow {
+  std::string id, clinic_id, name;
+  std::string kind = "room";  // "room" | "chair"
+  bool active = true;
+  std::int64_t created_ms = 0;
+};
+
+/// The clinic's calendar settings (docs/clinical-defaults.md lists the defaults).
+struct CalendarSettingsRow {
+  std::string clinic_id;
+  int consultation_minutes = 0, screening_minutes = 0, dosing_session_minutes = 0, integration_minutes = 0,
+      follow_up_minutes = 0, telehealth_check_in_minutes = 0;
+  int iv_infusion_minutes = 0, racemic_observation_minutes = 0, esketamine_session_minutes = 0;
+  int reminder_lead_hours = 0;
+  std::int64_t updated_ms = 0;  // 0: never changed (the defaults)
+  std::string updated_by;       // user id; the e-mail is filled on read
+};
+
+struct AppointmentRow {
+  std::string id, clinic_id, patient_id, type;
+  std::string route;    // empty unless a dosing session
+  std::string room_id;  // empty for telehealth
+  std::vector<std::string> staff_ids;
+  std::int64_t start_ms = 0, end_ms = 0;
+  std::string status = "booked";  // "booked" | "cancelled" | "completed" | "no_show"
+  std::string cancel_reason, cancelled_by;
+  std::int64_t cancelled_ms = 0;
+  std::string program_id;  // a waiting-list program whose place this is; empty: none
+  std::string plan_id;     // the treatment plan it was booked from (the integrator's); empty: none
+  int session_number = 0;  // the plan's session number; 0: none
+  std::int64_t reminder_due_ms = 0;
+  std::int64_t settings_version_ms = 0;  // the calendar settings' updated_ms the booking was checked with (0: defaults)
+  std::string created_by;
+  std::int64_t created_ms = 0, updated_ms = 0;
+};
+
+/// Which appointments to list: those overlapping [from_ms, to_ms), optionally of
+/// one room or one patient, optionally only booked ones.
+struct AppointmentQuery {
+  std::int64_t from_ms = 0, to_ms = 0;
+  std::string room_id, patient_id;
+  bool booked_only = false;
+};
 // [/calendar]
 
 class Transaction {
@@ -616,6 +660,30 @@ class Transaction {
   virtual std::vector<DoseCheckRow> dose_checks(const ClinicId& clinic, std::string_view order_id) = 0;
   // [/dose]
   // [calendar]
+  virtual void insert_room(const RoomRow& room) = 0;
+  /// Writes name, kind and active.
+  virtual void update_room(const ClinicId& clinic, const RoomRow& room) = 0;
+  virtual std::optional<RoomRow> room(const ClinicId& clinic, std::string_view id) = 0;
+  /// Ordered by name.
+  virtual std::vector<RoomRow> rooms(const ClinicId& clinic) = 0;
+  virtual std::optional<CalendarSettingsRow> calendar_settings(const ClinicId& clinic) = 0;
+  /// Inserts or replaces the clinic's calendar settings.
+  virtual void save_calendar_settings(const CalendarSettingsRow& settings) = 0;
+  /// Serialises bookings that share a patient, a room or a staff member: in a write
+  /// transaction on PostgreSQL, locks their rows (FOR UPDATE) in one fixed order
+  /// until commit; on SQLite the write transaction already holds the write lock.
+  virtual void lock_booking_resources(const ClinicId& clinic, const std::vector<std::string>& patient_ids,
+                                      const std::vector<std::string>& room_ids,
+                                      const std::vector<std::string>& user_ids) = 0;
+  virtual void insert_appointment(const AppointmentRow& appointment) = 0;
+  /// Writes status, cancel reason/by/ms and updated_ms.
+  virtual void update_appointment(const ClinicId& clinic, const AppointmentRow& appointment) = 0;
+  /// In a write transaction the row stays locked until commit.
+  virtual std::optional<AppointmentRow> appointment(const ClinicId& clinic, std::string_view id) = 0;
+  /// Ordered by start, then id.
+  virtual std::vector<AppointmentRow> appointments(const ClinicId& clinic, const AppointmentQuery& query) = 0;
+  /// The patient's appointments, ordered by start.
+  virtual std::vector<AppointmentRow> patient_appointments(const ClinicId& clinic, std::string_view patient_id) = 0;
   // [/calendar]
 
   virtual void insert_patient(const PatientRow& patient) = 0;

@@ -113,6 +113,18 @@ constexpr std::array kGrants = {
     Grant{Role::nurse, Action::dose_check},
     // [/dose]
     // [calendar]
+    // Every staff role sees the calendar; the therapist does not book (the brief's
+    // list: admin, front desk, prescriber, nurse). Rooms and settings: the admin.
+    Grant{Role::admin, Action::calendar_read},
+    Grant{Role::prescriber, Action::calendar_read},
+    Grant{Role::nurse, Action::calendar_read},
+    Grant{Role::therapist, Action::calendar_read},
+    Grant{Role::front_desk, Action::calendar_read},
+    Grant{Role::admin, Action::calendar_write},
+    Grant{Role::front_desk, Action::calendar_write},
+    Grant{Role::prescriber, Action::calendar_write},
+    Grant{Role::nurse, Action::calendar_write},
+    Grant{Role::admin, Action::calendar_manage},
     // [/calendar]
     Grant{Role::admin, Action::settings_manage},
 };
@@ -192,6 +204,12 @@ std::string_view to_string(Action action) {
       return "dose.check";
     // [/dose]
     // [calendar]
+    case Action::calendar_read:
+      return "calendar.read";
+    case Action::calendar_write:
+      return "calendar.write";
+    case Action::calendar_manage:
+      return "calendar.manage";
     // [/calendar]
     case Action::settings_manage:
       return "settings.manage";

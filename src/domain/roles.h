@@ -49,6 +49,9 @@ enum class Action {
   dose_check,  // the independent blind double check of another clinician's order
   // [/dose]
   // [calendar]
+  calendar_read,    // see rooms, appointments, day and week views
+  calendar_write,   // book, cancel and mark appointments
+  calendar_manage,  // add and change rooms and chairs, the calendar settings
   // [/calendar]
 };
 

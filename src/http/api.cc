@@ -110,6 +110,19 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/clinic/dose-settings", {h::update_dose_settings, Access::session});
   // [/dose]
   // [calendar]
+  router_.add("GET", "/api/v1/rooms", {h::list_rooms, Access::session});
+  router_.add("POST", "/api/v1/rooms", {h::create_room, Access::session});
+  router_.add("POST", "/api/v1/rooms/{id}", {h::update_room, Access::session});
+  router_.add("GET", "/api/v1/calendar/staff", {h::list_calendar_staff, Access::session});
+  router_.add("GET", "/api/v1/clinic/calendar-settings", {h::get_calendar_settings, Access::session});
+  router_.add("POST", "/api/v1/clinic/calendar-settings", {h::update_calendar_settings, Access::session});
+  router_.add("GET", "/api/v1/appointments", {h::list_appointments, Access::session});
+  router_.add("POST", "/api/v1/appointments", {h::book_appointment, Access::session});
+  router_.add("POST", "/api/v1/appointments/batch", {h::book_appointments_batch, Access::session});
+  router_.add("GET", "/api/v1/appointments/{id}", {h::get_appointment, Access::session});
+  router_.add("POST", "/api/v1/appointments/{id}/cancel", {h::cancel_appointment, Access::session});
+  router_.add("POST", "/api/v1/appointments/{id}/status", {h::set_appointment_status, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/appointments", {h::list_patient_appointments, Access::session});
   // [/calendar]
 }
 

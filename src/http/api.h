@@ -24,6 +24,7 @@
 #include "app/dose_service.h"
 // [/dose]
 // [calendar]
+#include "app/calendar_service.h"
 // [/calendar]
 #include "http/metrics.h"
 #include "http/request.h"
@@ -52,6 +53,7 @@ struct ApiServices {
   app::DoseService& dose;
   // [/dose]
   // [calendar]
+  app::CalendarService& calendar;
   // [/calendar]
   app::Store& store;
   const app::Clock& clock;

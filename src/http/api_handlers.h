@@ -114,6 +114,19 @@ Response get_dose_settings(Call&);
 Response update_dose_settings(Call&);
 // [/dose]
 // [calendar]
+Response list_rooms(Call&);
+Response create_room(Call&);
+Response update_room(Call&);
+Response list_calendar_staff(Call&);
+Response get_calendar_settings(Call&);
+Response update_calendar_settings(Call&);
+Response list_appointments(Call&);
+Response book_appointment(Call&);
+Response book_appointments_batch(Call&);
+Response get_appointment(Call&);
+Response cancel_appointment(Call&);
+Response set_appointment_status(Call&);
+Response list_patient_appointments(Call&);
 // [/calendar]
 
 /// Reads ?limit= (default `fallback`, 1..max) or returns an error naming "limit".

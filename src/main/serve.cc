@@ -25,6 +25,7 @@
 #include "app/dose_service.h"
 // [/dose]
 // [calendar]
+#include "app/calendar_service.h"
 // [/calendar]
 #include "http/api.h"
 #include "http/server.h"
@@ -124,6 +125,7 @@ int run_serve(const platform::Config& c, bool demo) {
   app::DoseService dose(*store, crypto, clock);
   // [/dose]
   // [calendar]
+  app::CalendarService calendar(*store, crypto, clock);
   // [/calendar]
   http::Metrics metrics;
   // Live screens (GET /api/v1/live): one hub per process; a new stream id per start
@@ -151,6 +153,7 @@ int run_serve(const platform::Config& c, bool demo) {
       .dose = dose,
       // [/dose]
       // [calendar]
+      .calendar = calendar,
       // [/calendar]
       .store = *store,
       .clock = clock,

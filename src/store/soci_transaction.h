@@ -151,6 +151,22 @@ class SociTransaction final : public app::Transaction {
   std::vector<app::DoseCheckRow> dose_checks(const app::ClinicId& clinic, std::string_view order_id) override;
   // [/dose]
   // [calendar]
+  void insert_room(const app::RoomRow& room) override;
+  void update_room(const app::ClinicId& clinic, const app::RoomRow& room) override;
+  std::optional<app::RoomRow> room(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::RoomRow> rooms(const app::ClinicId& clinic) override;
+  std::optional<app::CalendarSettingsRow> calendar_settings(const app::ClinicId& clinic) override;
+  void save_calendar_settings(const app::CalendarSettingsRow& settings) override;
+  void lock_booking_resources(const app::ClinicId& clinic, const std::vector<std::string>& patient_ids,
+                              const std::vector<std::string>& room_ids,
+                              const std::vector<std::string>& user_ids) override;
+  void insert_appointment(const app::AppointmentRow& appointment) override;
+  void update_appointment(const app::ClinicId& clinic, const app::AppointmentRow& appointment) override;
+  std::optional<app::AppointmentRow> appointment(const app::ClinicId& clinic, std::string_view id) override;
+  std::vector<app::AppointmentRow> appointments(const app::ClinicId& clinic,
+                                                const app::AppointmentQuery& query) override;
+  std::vector<app::AppointmentRow> patient_appointments(const app::ClinicId& clinic,
+                                                        std::string_view patient_id) override;
   // [/calendar]
 
   void insert_patient(const app::PatientRow& patient) override;

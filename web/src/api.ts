@@ -417,6 +417,48 @@ export class ApiClient {
   }
   // [/dose]
   // [calendar]
+  // The calendar (docs/api.md, Calendar). Errors: 400 naming the field; 409
+  // double_booking naming room_id, staff_ids or patient_id (items[i]. in a batch).
+  listRooms(): Promise<{ items: import('./calendar_api_types').Room[] }> {
+    return this.request('GET', '/rooms');
+  }
+  createRoom(room: Required<Pick<import('./calendar_api_types').RoomChange, 'name' | 'kind'>>): Promise<import('./calendar_api_types').Room> {
+    return this.request('POST', '/rooms', room);
+  }
+  updateRoom(id: string, change: import('./calendar_api_types').RoomChange): Promise<import('./calendar_api_types').Room> {
+    return this.request('POST', `/rooms/${encodeURIComponent(id)}`, change);
+  }
+  listCalendarStaff(): Promise<{ items: import('./calendar_api_types').BookableStaff[] }> {
+    return this.request('GET', '/calendar/staff');
+  }
+  getCalendarSettings(): Promise<import('./calendar_api_types').CalendarSettings> {
+    return this.request('GET', '/clinic/calendar-settings');
+  }
+  updateCalendarSettings(change: import('./calendar_api_types').CalendarSettingsChange): Promise<import('./calendar_api_types').CalendarSettings> {
+    return this.request('POST', '/clinic/calendar-settings', change);
+  }
+  /** Appointments overlapping [from, to) (ISO 8601), optionally of one room. */
+  listAppointments(from: string, to: string, roomId?: string): Promise<{ items: import('./calendar_api_types').Appointment[] }> {
+    return this.request('GET', '/appointments' + queryString({ from, to, room_id: roomId }));
+  }
+  bookAppointment(booking: import('./calendar_api_types').NewAppointment): Promise<import('./calendar_api_types').BookedAppointment> {
+    return this.request('POST', '/appointments', booking);
+  }
+  bookAppointments(items: import('./calendar_api_types').NewAppointment[]): Promise<{ items: import('./calendar_api_types').BookedAppointment[] }> {
+    return this.request('POST', '/appointments/batch', { items });
+  }
+  getAppointment(id: string): Promise<import('./calendar_api_types').Appointment> {
+    return this.request('GET', `/appointments/${encodeURIComponent(id)}`);
+  }
+  cancelAppointment(id: string, reason: string): Promise<import('./calendar_api_types').CancelledAppointment> {
+    return this.request('POST', `/appointments/${encodeURIComponent(id)}/cancel`, { reason });
+  }
+  setAppointmentStatus(id: string, status: 'completed' | 'no_show'): Promise<import('./calendar_api_types').Appointment> {
+    return this.request('POST', `/appointments/${encodeURIComponent(id)}/status`, { status });
+  }
+  listPatientAppointments(patientId: string): Promise<{ items: import('./calendar_api_types').Appointment[] }> {
+    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/appointments`);
+  }
   // [/calendar]
 
   private remember(session: Session): Session {

@@ -421,4 +421,5 @@ export * from './plans_api_types';
 export * from './dose_api_types';
 // [/dose]
 // [calendar]
+export * from './calendar_api_types';
 // [/calendar]

@@ -21,6 +21,7 @@ export type PagePath =
   | '/dose-checks'
   // [/dose]
   // [calendar]
+  | '/calendar'
   // [/calendar]
   ;
 
@@ -51,6 +52,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dose-checks', label: 'Double checks', title: 'Dose double checks', allowed_roles: ['prescriber', 'nurse'] },
   // [/dose]
   // [calendar]
+  { path: '/calendar', label: 'Calendar' },
   // [/calendar]
   { path: '/users', label: 'Users', allowed_roles: ['admin'] },
   { path: '/audit', label: 'Audit log', allowed_roles: ['admin'] },
@@ -266,4 +268,15 @@ export function canOrderDose(roles: readonly Role[]): boolean {
 }
 // [/dose]
 // [calendar]
+const CALENDAR_BOOKERS: readonly Role[] = ['admin', 'front_desk', 'prescriber', 'nurse'];
+
+/** Whether the calendar offers booking, cancelling and marking (every staff role but the therapist). */
+export function canBookAppointments(roles: readonly Role[]): boolean {
+  return roles.some((role) => CALENDAR_BOOKERS.includes(role));
+}
+
+/** Whether rooms, chairs and the calendar settings may be changed (admin). */
+export function canManageCalendar(roles: readonly Role[]): boolean {
+  return roles.includes('admin');
+}
 // [/calendar]

@@ -89,9 +89,11 @@ describe('PatientChartPage', () => {
     await key('ArrowRight');
     expect(selected()).toBe('tab-plan');
     await key('ArrowRight');
+    expect(selected()).toBe('tab-appointments');
+    await key('ArrowRight');
     expect(selected()).toBe('tab-history');
     await key('End');
-    expect(selected()).toBe('tab-plan');
+    expect(selected()).toBe('tab-appointments');
     await key('Home');
     expect(selected()).toBe('tab-history');
     expect(container.querySelector('#tab-screening')?.getAttribute('tabindex')).toBe('-1');
@@ -100,7 +102,7 @@ describe('PatientChartPage', () => {
   it('gives a therapist a chart to read, with no controls until the Measures tab is opened', async () => {
     const server = fakeServer({ answers: [recorded('aneurysmal_vascular_disease', 'yes')] });
     await open(['therapist'], server);
-    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures', 'Consent', 'Plan']);
+    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures', 'Consent', 'Plan', 'Appointments']);
     expect(server.calls()).toEqual(CHART_LOAD); // the Measures tab reads nothing until it is opened
     expect(container.querySelectorAll('form, input, select, textarea')).toHaveLength(0);
     expect([...container.querySelectorAll('.answers-list dd')].map((dd) => dd.textContent)).toEqual(['Yes', 'Unknown']);
@@ -111,7 +113,7 @@ describe('PatientChartPage', () => {
   it('gives the front desk the history to read and only the demographics form to fill in', async () => {
     const server = fakeServer({ answers: [recorded('aneurysmal_vascular_disease', 'yes')] });
     await open(['front_desk'], server);
-    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Consent', 'Save demographics']);
+    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Consent', 'Appointments', 'Save demographics']);
     expect([...container.querySelectorAll('form')].map((f) => f.getAttribute('aria-labelledby'))).toEqual(['demographics-heading']);
     expect([...container.querySelectorAll('.answers-list dd')].map((dd) => dd.textContent)).toEqual(['Yes', 'Unknown']);
     expect(text('#panel-screening .finding-exclude')).toContain(EXCLUSION.reason);

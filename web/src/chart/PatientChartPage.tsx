@@ -21,6 +21,7 @@ import { DoseTab } from '../dose/DoseTab';
 import { canOrderDose, canReadDose } from '../navigation';
 // [/dose]
 // [calendar]
+import { AppointmentsTab } from '../calendar/AppointmentsTab';
 // [/calendar]
 
 interface PatientChartPageProps {
@@ -122,6 +123,7 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
     ...(canReadDose(can.roles) ? [{ id: 'dose', label: 'Dose', lazy: true, panel: <DoseTab api={api} patientId={patientId} canOrder={canOrderDose(can.roles)} /> }] : []),
     // [/dose]
     // [calendar]
+    { id: 'appointments', label: 'Appointments', lazy: true, panel: <AppointmentsTab api={api} patientId={patientId} /> },
     // [/calendar]
   ];
 }

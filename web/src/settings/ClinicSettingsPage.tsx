@@ -14,6 +14,7 @@ import { PlanSettingsSection } from './PlanSettingsSection';
 import { DoseSettingsSection } from '../dose/DoseSettingsSection';
 // [/dose]
 // [calendar]
+import { CalendarSettingsSection } from '../calendar/CalendarSettingsSection';
 // [/calendar]
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; settings: MeasurementSettings };
@@ -67,6 +68,7 @@ export function ClinicSettingsPage({ api }: { api: ApiClient }) {
       <DoseSettingsSection api={api} />
       {/* [/dose] */}
       {/* [calendar] */}
+      <CalendarSettingsSection api={api} />
       {/* [/calendar] */}
     </div>
   );

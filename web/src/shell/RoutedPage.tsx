@@ -37,6 +37,8 @@ import { canAuthorConsent, canHandOverConsent, consentRecordId, consentSigningTa
 import { DoseChecksPage } from '../dose/DoseChecksPage';
 // [/dose]
 // [calendar]
+import { CalendarPage } from '../calendar/CalendarPage';
+import { canBookAppointments } from '../navigation';
 // [/calendar]
 
 interface RoutedPageProps {
@@ -118,6 +120,8 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
       return <DoseChecksPage api={api} />;
     // [/dose]
     // [calendar]
+    case '/calendar':
+      return <CalendarPage api={api} canBook={canBookAppointments(roles)} />;
     // [/calendar]
   }
 }
