@@ -9,28 +9,20 @@
 #include <string_view>
 
 #include "app/measure_service.h"
+#include "domain/calendar.h"
+#include "domain/consent.h"
 #include "domain/demographics.h"
+#include "domain/dose.h"
 #include "domain/instruments.h"
 #include "domain/measurement.h"
 #include "domain/record_entries.h"
 #include "domain/time.h"
-#include "http/json_codec.h"
-#include "http/request.h"
-// [consent]
-#include "domain/consent.h"
-#include "http/consent_codec.h"
-// [/consent]
-// [plans]
-#include "http/plans_codec.h"
-// [/plans]
-// [dose]
-#include "domain/dose.h"
 #include "http/api_dose.h"
-// [/dose]
-// [calendar]
-#include "domain/calendar.h"
 #include "http/calendar_codec.h"
-// [/calendar]
+#include "http/consent_codec.h"
+#include "http/json_codec.h"
+#include "http/plans_codec.h"
+#include "http/request.h"
 
 namespace bhttp = boost::beast::http;
 
@@ -79,7 +71,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   auto stored = kc::app::decode_answers(std::string(bytes));
   (void)kc::app::encode_answers(stored);
-  // [consent]
   // Consent: the bodies of the consent routes, and the same bytes as a document's
   // Markdown, its sections, publishing check and a signature against it.
   if (auto body = kc::http::parse_object(bytes)) {
@@ -98,8 +89,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)kc::check_consent_draft(bytes, bytes);
   (void)kc::required_section_of(bytes);
   (void)kc::comparable_name(bytes);
-  // [/consent]
-  // [plans]
   // Plan, PK simulation and plan-settings bodies: decoded, then checked and run by the
   // domain as the use case would (a decoded simulation is simulated).
   if (auto body = kc::http::parse_object(bytes)) {
@@ -120,8 +109,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     (void)kc::http::decode_plan_settings(*body);
   }
-  // [/plans]
-  // [dose]
   // Dose bodies: the request, the double check and the settings, then the domain's
   // arithmetic on whatever decoded (nothing may overflow or crash).
   if (auto body = kc::http::parse_object(bytes)) {
@@ -145,8 +132,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (auto calc = kc::calculate_dose(in, p)) (void)kc::authorize_limit(*calc, req->override_reason);
     }
   }
-  // [/dose]
-  // [calendar]
   // Booking bodies, a series, rooms and settings; a decoded booking is then checked
   // by the domain against the default settings.
   if (auto body = kc::http::parse_object(bytes)) {
@@ -156,6 +141,5 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)kc::http::decode_room(*body);
     (void)kc::http::decode_calendar_settings(*body);
   }
-  // [/calendar]
   return 0;
 }

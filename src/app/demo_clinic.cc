@@ -2,20 +2,12 @@
 
 #include "app/audit_log.h"
 #include "app/caller.h"
-#include "app/ids.h"
-// [consent]
 #include "app/consent_demo.h"
-// [/consent]
-// [plans]
-#include "domain/plan.h"
-// [/plans]
-// [dose]
 #include "app/dose_service.h"
-#include "domain/time.h"
-// [/dose]
-// [calendar]
+#include "app/ids.h"
 #include "domain/calendar.h"
-// [/calendar]
+#include "domain/plan.h"
+#include "domain/time.h"
 
 namespace kc::app {
 namespace {
@@ -67,10 +59,7 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     tx->insert_patient(row);
     audit.record(*tx, system, "patient.create", "patient", row.id);
   }
-  // [consent]
   seed_demo_consents(*tx, crypto, audit, system, now);
-  // [/consent]
-  // [plans]
   // Tomás Ferreira: recurrent depression, 72 kg, and a signed IV plan from the
   // reference template (0.5 mg/kg over 40 min, 6 sessions at most 3 a week), so the
   // Plan tab, its proposal and its PK chart can be seen.
@@ -103,8 +92,6 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
       audit.record(*tx, system, "plan.sign", "treatment_plan", plan.id);
     }
   }
-  // [/plans]
-  // [dose]
   // Weights for two patients (Tomás's recent, Samuel's too old for a dose), and an IV
   // order for Tomás by the prescriber, awaiting the nurse's blind double check.
   {
@@ -158,8 +145,6 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
       audit.record(*tx, system, "dose.order", "dose_order", o.id);
     }
   }
-  // [/dose]
-  // [calendar]
   {
     // Two rooms and a recliner chair, and a few appointments today and in the next
     // two days (UTC), so that the day and week views have something to show.
@@ -219,7 +204,6 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
       audit.record(*tx, system, "calendar.appointment.book", "appointment", a.id);
     }
   }
-  // [/calendar]
   tx->commit();
   return true;
 }

@@ -14,8 +14,8 @@
 namespace kc::app {
 
 struct LiveEvent {
-  std::string type;       // e.g. "task.raised"
-  std::string data_json;  // a JSON object, e.g. {"task_id":"tsk_…"}
+  std::string type;                         // e.g. "task.raised"
+  std::string data_json;                    // a JSON object, e.g. {"task_id":"tsk_…"}
   Action audience = Action::measures_read;  // only callers allowed this action receive it
   std::int64_t at_ms = 0;
 };

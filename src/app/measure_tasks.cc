@@ -37,8 +37,8 @@ std::string MeasureService::raise_risk_task(Transaction& tx, const Caller& calle
 void MeasureService::announce(const ClinicId& clinic, std::string_view type, const std::string& task_id) {
   if (!events_) return;
   // Ids only: the inbox reads the task through the API, which checks who may see it.
-  events_->publish(clinic, {std::string(type), "{\"task_id\":\"" + task_id + "\"}", Action::measures_read,
-                            clock_.now_ms()});
+  events_->publish(clinic,
+                   {std::string(type), "{\"task_id\":\"" + task_id + "\"}", Action::measures_read, clock_.now_ms()});
 }
 
 std::vector<std::string> MeasureService::escalate_due(Transaction& tx, const ClinicId& clinic) {

@@ -21,16 +21,8 @@
 
 #include "domain/audit_chain.h"
 #include "domain/demographics.h"
-#include "domain/roles.h"
-// [consent]
-// [/consent]
-// [plans]
 #include "domain/plan.h"
-// [/plans]
-// [dose]
-// [/dose]
-// [calendar]
-// [/calendar]
+#include "domain/roles.h"
 
 namespace kc::app {
 
@@ -289,7 +281,6 @@ struct PatientCursor {
   std::string family_key, given_key, id;
 };
 
-// [consent]
 /// A consent document of the clinic: one version of one kind (a route code or
 /// "research"). Drafts change; a published or retired document's text never does.
 struct ConsentDocumentRow {
@@ -328,8 +319,6 @@ struct ConsentRow {
   std::string handed_over_by_name, countersigned_by_name, withdrawn_by_name, accepted_by_name;
 };
 
-// [/consent]
-// [plans]
 /// One signed version of a patient's treatment plan. Versions are never changed: a
 /// change is a new version with a reason.
 struct PlanRow {
@@ -360,8 +349,6 @@ struct PlanSettingsRow {
   std::int64_t updated_ms = 0;
   std::string updated_by;  // user id; the e-mail is filled on read
 };
-// [/plans]
-// [dose]
 /// The clinic's dose settings (docs/clinical-defaults.md gives each default's source).
 /// Limits per route in the order of all_routes(): µg/kg for iv, im, sc; µg otherwise.
 struct DoseSettingsRow {
@@ -412,8 +399,6 @@ struct DoseCheckRow {
   std::string result;
   std::vector<std::string> mismatched;
 };
-// [/dose]
-// [calendar]
 /// A room or a recliner chair where appointments happen.
 struct RoomRow {
   std::string id, clinic_id, name;
@@ -458,7 +443,6 @@ struct AppointmentQuery {
   std::string room_id, patient_id;
   bool booked_only = false;
 };
-// [/calendar]
 
 class Transaction {
  public:
@@ -604,7 +588,6 @@ class Transaction {
   virtual void set_responsible_clinician(const ClinicId& clinic, std::string_view patient_id,
                                          std::string_view user_id) = 0;
 
-  // [consent]
   virtual void insert_consent_document(const ConsentDocumentRow& document) = 0;
   /// Writes title, body, hash and updated_ms of a draft; returns false (and writes
   /// nothing) when the stored document is not a draft: published text never changes.
@@ -633,16 +616,12 @@ class Transaction {
   /// accepted nor withdrawn; false when nothing was written.
   virtual bool accept_consent_version(const ClinicId& clinic, std::string_view id, std::string_view user_id,
                                       std::int64_t at_ms, std::string_view reason) = 0;
-  // [/consent]
-  // [plans]
   virtual void insert_plan(const ClinicId& clinic, const PlanRow& plan) = 0;
   /// The patient's plan versions, newest first, with signed_by_name filled.
   virtual std::vector<PlanRow> plans(const ClinicId& clinic, std::string_view patient_id) = 0;
   virtual std::optional<PlanSettingsRow> plan_settings(const ClinicId& clinic) = 0;
   /// Inserts or replaces the clinic's plan settings and its route rows.
   virtual void save_plan_settings(const ClinicId& clinic, const PlanSettingsRow& settings) = 0;
-  // [/plans]
-  // [dose]
   virtual std::optional<DoseSettingsRow> dose_settings(const ClinicId& clinic) = 0;
   /// Inserts or replaces the clinic's dose settings.
   virtual void save_dose_settings(const DoseSettingsRow& settings) = 0;
@@ -658,8 +637,6 @@ class Transaction {
   virtual void insert_dose_check(const DoseCheckRow& check) = 0;
   /// Oldest first.
   virtual std::vector<DoseCheckRow> dose_checks(const ClinicId& clinic, std::string_view order_id) = 0;
-  // [/dose]
-  // [calendar]
   virtual void insert_room(const RoomRow& room) = 0;
   /// Writes name, kind and active.
   virtual void update_room(const ClinicId& clinic, const RoomRow& room) = 0;
@@ -684,7 +661,6 @@ class Transaction {
   virtual std::vector<AppointmentRow> appointments(const ClinicId& clinic, const AppointmentQuery& query) = 0;
   /// The patient's appointments, ordered by start.
   virtual std::vector<AppointmentRow> patient_appointments(const ClinicId& clinic, std::string_view patient_id) = 0;
-  // [/calendar]
 
   virtual void insert_patient(const PatientRow& patient) = 0;
   virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;

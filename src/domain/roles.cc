@@ -70,7 +70,6 @@ constexpr std::array kGrants = {
     Grant{Role::nurse, Action::measures_write},
     Grant{Role::therapist, Action::measures_read},
     Grant{Role::therapist, Action::measures_write},
-    // [consent]
     // Consent: everyone who works with patients reads consents (the front desk hands
     // the tablet over, so it reads them too); the medical director (admin) and
     // prescribers write the documents; clinicians countersign; a prescriber alone
@@ -92,8 +91,6 @@ constexpr std::array kGrants = {
     Grant{Role::prescriber, Action::consent_withdraw},
     Grant{Role::nurse, Action::consent_withdraw},
     Grant{Role::prescriber, Action::consent_accept_version},
-    // [/consent]
-    // [plans]
     // Every clinical role reads plans (a therapist works to the plan's goals); only a
     // prescriber signs a plan or a new version of it.
     Grant{Role::admin, Action::plans_read},
@@ -101,8 +98,6 @@ constexpr std::array kGrants = {
     Grant{Role::nurse, Action::plans_read},
     Grant{Role::therapist, Action::plans_read},
     Grant{Role::prescriber, Action::plans_write},
-    // [/plans]
-    // [dose]
     // Dosing is clinical: the medical director (admin) and clinicians read it; only a
     // prescriber orders; a prescriber or a nurse double-checks another's order.
     Grant{Role::admin, Action::dose_read},
@@ -111,8 +106,6 @@ constexpr std::array kGrants = {
     Grant{Role::prescriber, Action::dose_order},
     Grant{Role::prescriber, Action::dose_check},
     Grant{Role::nurse, Action::dose_check},
-    // [/dose]
-    // [calendar]
     // Every staff role sees the calendar; the therapist does not book (the brief's
     // list: admin, front desk, prescriber, nurse). Rooms and settings: the admin.
     Grant{Role::admin, Action::calendar_read},
@@ -125,7 +118,6 @@ constexpr std::array kGrants = {
     Grant{Role::prescriber, Action::calendar_write},
     Grant{Role::nurse, Action::calendar_write},
     Grant{Role::admin, Action::calendar_manage},
-    // [/calendar]
     Grant{Role::admin, Action::settings_manage},
 };
 
@@ -175,7 +167,6 @@ std::string_view to_string(Action action) {
       return "measures.read";
     case Action::measures_write:
       return "measures.write";
-    // [consent]
     case Action::consent_read:
       return "consent.read";
     case Action::consent_author:
@@ -188,29 +179,22 @@ std::string_view to_string(Action action) {
       return "consent.withdraw";
     case Action::consent_accept_version:
       return "consent.accept_version";
-    // [/consent]
-    // [plans]
     case Action::plans_read:
       return "plans.read";
     case Action::plans_write:
       return "plans.write";
-    // [/plans]
-    // [dose]
     case Action::dose_read:
       return "dose.read";
     case Action::dose_order:
       return "dose.order";
     case Action::dose_check:
       return "dose.check";
-    // [/dose]
-    // [calendar]
     case Action::calendar_read:
       return "calendar.read";
     case Action::calendar_write:
       return "calendar.write";
     case Action::calendar_manage:
       return "calendar.manage";
-    // [/calendar]
     case Action::settings_manage:
       return "settings.manage";
   }

@@ -15,44 +15,36 @@ namespace kc {
 enum class Role { admin, prescriber, nurse, therapist, front_desk };
 
 enum class Action {
-  users_read,          // list the clinic's staff accounts
-  users_manage,        // add, disable, enable, reset passwords
-  audit_read,          // read the audit trail
-  patients_read,       // open and search patient records
-  patients_write,      // register and edit patients
-  enquiries_read,      // the enquiry queue and its requests
-  enquiries_write,     // enter phone enquiries, move enquiries through the queue
-  history_write,       // record a patient's clinical history, medications, diagnoses, trials
-  eligibility_decide,  // record the eligibility decision (and any override)
-  waiting_read,        // see waiting lists and their entries
-  waiting_manage,      // add programs, set their places and offer lifetime
-  waiting_write,       // add people, record answers to offers, schedule, remove
-  waiting_clinical,    // mark entries urgent, clear pre-screen findings for an offer
-  measures_read,       // questionnaire results, schedules, due lists, the clinical task inbox
-  measures_write,      // record responses, send questionnaire links, set schedules and the responsible clinician
-  settings_manage,     // change the clinic's settings (measurement, escalation, crisis message)
-  // [consent]
+  users_read,              // list the clinic's staff accounts
+  users_manage,            // add, disable, enable, reset passwords
+  audit_read,              // read the audit trail
+  patients_read,           // open and search patient records
+  patients_write,          // register and edit patients
+  enquiries_read,          // the enquiry queue and its requests
+  enquiries_write,         // enter phone enquiries, move enquiries through the queue
+  history_write,           // record a patient's clinical history, medications, diagnoses, trials
+  eligibility_decide,      // record the eligibility decision (and any override)
+  waiting_read,            // see waiting lists and their entries
+  waiting_manage,          // add programs, set their places and offer lifetime
+  waiting_write,           // add people, record answers to offers, schedule, remove
+  waiting_clinical,        // mark entries urgent, clear pre-screen findings for an offer
+  measures_read,           // questionnaire results, schedules, due lists, the clinical task inbox
+  measures_write,          // record responses, send questionnaire links, set schedules and the responsible clinician
+  settings_manage,         // change the clinic's settings (measurement, escalation, crisis message)
   consent_read,            // consent documents, a patient's consents and their status, signed records
   consent_author,          // write, edit and publish consent documents
   consent_sign,            // hand the tablet to the patient to sign (the signature is the patient's)
   consent_countersign,     // countersign a patient's signed consent as the clinician
   consent_withdraw,        // record that a patient withdrew consent
   consent_accept_version,  // accept a consent of an older major version for a patient
-  // [/consent]
-  // [plans]
-  plans_read,   // treatment plans, their proposed sessions, and PK simulations
-  plans_write,  // sign a treatment plan or a new version of it (prescribers only)
-  // [/plans]
-  // [dose]
-  dose_read,   // dose calculations, a patient's dose orders, exposure, the dose settings
-  dose_order,  // order (and cancel) a dose, overriding a soft limit with a reason
-  dose_check,  // the independent blind double check of another clinician's order
-  // [/dose]
-  // [calendar]
-  calendar_read,    // see rooms, appointments, day and week views
-  calendar_write,   // book, cancel and mark appointments
-  calendar_manage,  // add and change rooms and chairs, the calendar settings
-  // [/calendar]
+  plans_read,              // treatment plans, their proposed sessions, and PK simulations
+  plans_write,             // sign a treatment plan or a new version of it (prescribers only)
+  dose_read,               // dose calculations, a patient's dose orders, exposure, the dose settings
+  dose_order,              // order (and cancel) a dose, overriding a soft limit with a reason
+  dose_check,              // the independent blind double check of another clinician's order
+  calendar_read,           // see rooms, appointments, day and week views
+  calendar_write,          // book, cancel and mark appointments
+  calendar_manage,         // add and change rooms and chairs, the calendar settings
 };
 
 std::string_view to_string(Role role);

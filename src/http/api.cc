@@ -74,7 +74,6 @@ Api::Api(ApiServices services, ApiOptions options)
               {h::open_public_questionnaire, Access::open});
   router_.add("POST", "/api/v1/public/clinics/{id}/questionnaires/{token}/answers",
               {h::answer_public_questionnaire, Access::open});
-  // [consent]
   router_.add("GET", "/api/v1/consent-documents", {h::list_consent_documents, Access::session});
   router_.add("POST", "/api/v1/consent-documents", {h::create_consent_document, Access::session});
   router_.add("GET", "/api/v1/consent-documents/{id}", {h::get_consent_document, Access::session});
@@ -88,16 +87,12 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/consents/{id}/countersign", {h::countersign_consent, Access::session});
   router_.add("POST", "/api/v1/consents/{id}/withdraw", {h::withdraw_consent, Access::session});
   router_.add("POST", "/api/v1/consents/{id}/accept-version", {h::accept_consent_version, Access::session});
-  // [/consent]
-  // [plans]
   router_.add("GET", "/api/v1/patients/{id}/plans", {h::list_plans, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/plans", {h::sign_plan, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/plans/current/proposal", {h::get_plan_proposal, Access::session});
   router_.add("POST", "/api/v1/pk/simulation", {h::simulate_pk, Access::session});
   router_.add("GET", "/api/v1/clinic/plan-settings", {h::get_plan_settings, Access::session});
   router_.add("POST", "/api/v1/clinic/plan-settings", {h::update_plan_settings, Access::session});
-  // [/plans]
-  // [dose]
   router_.add("POST", "/api/v1/patients/{id}/dose-calculations", {h::calculate_dose, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/dose-orders", {h::create_dose_order, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/dose-orders", {h::list_dose_orders, Access::session});
@@ -108,8 +103,6 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("GET", "/api/v1/dose-checks", {h::list_dose_checks, Access::session});
   router_.add("GET", "/api/v1/clinic/dose-settings", {h::get_dose_settings, Access::session});
   router_.add("POST", "/api/v1/clinic/dose-settings", {h::update_dose_settings, Access::session});
-  // [/dose]
-  // [calendar]
   router_.add("GET", "/api/v1/rooms", {h::list_rooms, Access::session});
   router_.add("POST", "/api/v1/rooms", {h::create_room, Access::session});
   router_.add("POST", "/api/v1/rooms/{id}", {h::update_room, Access::session});
@@ -123,7 +116,6 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/appointments/{id}/cancel", {h::cancel_appointment, Access::session});
   router_.add("POST", "/api/v1/appointments/{id}/status", {h::set_appointment_status, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/appointments", {h::list_patient_appointments, Access::session});
-  // [/calendar]
 }
 
 void add_security_headers(Response& r) {

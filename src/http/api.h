@@ -7,25 +7,17 @@
 
 #include "app/audit_service.h"
 #include "app/auth_service.h"
+#include "app/calendar_service.h"
+#include "app/consent_service.h"
+#include "app/dose_service.h"
 #include "app/enquiry_service.h"
 #include "app/measure_service.h"
 #include "app/patient_record_service.h"
 #include "app/patient_service.h"
+#include "app/plan_service.h"
 #include "app/screening_service.h"
 #include "app/user_service.h"
 #include "app/waiting_list_service.h"
-// [consent]
-#include "app/consent_service.h"
-// [/consent]
-// [plans]
-#include "app/plan_service.h"
-// [/plans]
-// [dose]
-#include "app/dose_service.h"
-// [/dose]
-// [calendar]
-#include "app/calendar_service.h"
-// [/calendar]
 #include "http/metrics.h"
 #include "http/request.h"
 #include "http/router.h"
@@ -43,18 +35,10 @@ struct ApiServices {
   app::WaitingListService& waiting;
   app::PatientRecordService& patient_record;
   app::MeasureService& measures;
-  // [consent]
   app::ConsentService& consent;
-  // [/consent]
-  // [plans]
   app::PlanService& plans;
-  // [/plans]
-  // [dose]
   app::DoseService& dose;
-  // [/dose]
-  // [calendar]
   app::CalendarService& calendar;
-  // [/calendar]
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;

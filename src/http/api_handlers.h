@@ -78,7 +78,6 @@ Response get_measure_settings(Call&);
 Response update_measure_settings(Call&);
 Response open_public_questionnaire(Call&);
 Response answer_public_questionnaire(Call&);
-// [consent]
 Response list_consent_documents(Call&);
 Response get_consent_document(Call&);
 Response create_consent_document(Call&);
@@ -92,16 +91,12 @@ Response countersign_consent(Call&);
 Response withdraw_consent(Call&);
 Response accept_consent_version(Call&);
 Response get_consent_status(Call&);
-// [/consent]
-// [plans]
 Response list_plans(Call&);
 Response sign_plan(Call&);
 Response get_plan_proposal(Call&);
 Response simulate_pk(Call&);
 Response get_plan_settings(Call&);
 Response update_plan_settings(Call&);
-// [/plans]
-// [dose]
 Response calculate_dose(Call&);
 Response create_dose_order(Call&);
 Response list_dose_orders(Call&);
@@ -112,8 +107,6 @@ Response list_dose_checks(Call&);
 Response get_exposure(Call&);
 Response get_dose_settings(Call&);
 Response update_dose_settings(Call&);
-// [/dose]
-// [calendar]
 Response list_rooms(Call&);
 Response create_room(Call&);
 Response update_room(Call&);
@@ -127,7 +120,6 @@ Response get_appointment(Call&);
 Response cancel_appointment(Call&);
 Response set_appointment_status(Call&);
 Response list_patient_appointments(Call&);
-// [/calendar]
 
 /// Reads ?limit= (default `fallback`, 1..max) or returns an error naming "limit".
 Result<int> limit_param(const Request& request, int fallback, int max);

@@ -12,21 +12,13 @@
 
 #include "app/audit_service.h"
 #include "app/auth_service.h"
-#include "app/demo_clinic.h"
-#include "app/patient_service.h"
-#include "app/user_service.h"
-// [consent]
-#include "app/consent_service.h"
-// [/consent]
-// [plans]
-#include "app/plan_service.h"
-// [/plans]
-// [dose]
-#include "app/dose_service.h"
-// [/dose]
-// [calendar]
 #include "app/calendar_service.h"
-// [/calendar]
+#include "app/consent_service.h"
+#include "app/demo_clinic.h"
+#include "app/dose_service.h"
+#include "app/patient_service.h"
+#include "app/plan_service.h"
+#include "app/user_service.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "live/hub.h"
@@ -115,18 +107,10 @@ int run_serve(const platform::Config& c, bool demo) {
   app::WaitingListService waiting(*store, crypto, clock, public_limiter);
   app::PatientRecordService patient_record(*store, crypto, clock, screening);
   app::MeasureService measures(*store, crypto, clock);
-  // [consent]
   app::ConsentService consent(*store, crypto, clock);
-  // [/consent]
-  // [plans]
   app::PlanService plans(*store, crypto, clock);
-  // [/plans]
-  // [dose]
   app::DoseService dose(*store, crypto, clock);
-  // [/dose]
-  // [calendar]
   app::CalendarService calendar(*store, crypto, clock);
-  // [/calendar]
   http::Metrics metrics;
   // Live screens (GET /api/v1/live): one hub per process; a new stream id per start
   // tells reconnecting screens to reload rather than trust old sequence numbers.
@@ -143,18 +127,10 @@ int run_serve(const platform::Config& c, bool demo) {
       .waiting = waiting,
       .patient_record = patient_record,
       .measures = measures,
-      // [consent]
       .consent = consent,
-      // [/consent]
-      // [plans]
       .plans = plans,
-      // [/plans]
-      // [dose]
       .dose = dose,
-      // [/dose]
-      // [calendar]
       .calendar = calendar,
-      // [/calendar]
       .store = *store,
       .clock = clock,
       .metrics = metrics,
@@ -189,25 +165,9 @@ int run_serve(const platform::Config& c, bool demo) {
   }
   Sweeper offers("waiting-list", [&waiting] { waiting.sweep(); });
   Sweeper escalations("task-escalation", [&measures] { measures.sweep(); });
-  // [consent]
-  // [/consent]
-  // [plans]
-  // [/plans]
-  // [dose]
-  // [/dose]
-  // [calendar]
-  // [/calendar]
   server.run();
   offers.stop();
   escalations.stop();
-  // [consent]
-  // [/consent]
-  // [plans]
-  // [/plans]
-  // [dose]
-  // [/dose]
-  // [calendar]
-  // [/calendar]
   spdlog::info("stopped cleanly");
   return 0;
 }

@@ -116,7 +116,6 @@ class SociTransaction final : public app::Transaction {
   void insert_baseline_test(const app::ClinicId& clinic, const app::BaselineTestRow& test) override;
   std::vector<app::BaselineTestRow> baseline_tests(const app::ClinicId& clinic, std::string_view patient_id) override;
 
-  // [consent]
   void insert_consent_document(const app::ConsentDocumentRow& document) override;
   bool update_consent_draft(const app::ClinicId& clinic, const app::ConsentDocumentRow& document) override;
   bool publish_consent_document(const app::ClinicId& clinic, std::string_view id, std::string_view published_by,
@@ -132,14 +131,10 @@ class SociTransaction final : public app::Transaction {
                         std::string_view reason) override;
   bool accept_consent_version(const app::ClinicId& clinic, std::string_view id, std::string_view user_id,
                               std::int64_t at_ms, std::string_view reason) override;
-  // [/consent]
-  // [plans]
   void insert_plan(const app::ClinicId& clinic, const app::PlanRow& plan) override;
   std::vector<app::PlanRow> plans(const app::ClinicId& clinic, std::string_view patient_id) override;
   std::optional<app::PlanSettingsRow> plan_settings(const app::ClinicId& clinic) override;
   void save_plan_settings(const app::ClinicId& clinic, const app::PlanSettingsRow& settings) override;
-  // [/plans]
-  // [dose]
   std::optional<app::DoseSettingsRow> dose_settings(const app::ClinicId& clinic) override;
   void save_dose_settings(const app::DoseSettingsRow& settings) override;
   void insert_dose_order(const app::DoseOrderRow& order) override;
@@ -149,8 +144,6 @@ class SociTransaction final : public app::Transaction {
   std::vector<app::DoseOrderRow> dose_orders_awaiting_check(const app::ClinicId& clinic) override;
   void insert_dose_check(const app::DoseCheckRow& check) override;
   std::vector<app::DoseCheckRow> dose_checks(const app::ClinicId& clinic, std::string_view order_id) override;
-  // [/dose]
-  // [calendar]
   void insert_room(const app::RoomRow& room) override;
   void update_room(const app::ClinicId& clinic, const app::RoomRow& room) override;
   std::optional<app::RoomRow> room(const app::ClinicId& clinic, std::string_view id) override;
@@ -167,7 +160,6 @@ class SociTransaction final : public app::Transaction {
                                                 const app::AppointmentQuery& query) override;
   std::vector<app::AppointmentRow> patient_appointments(const app::ClinicId& clinic,
                                                         std::string_view patient_id) override;
-  // [/calendar]
 
   void insert_patient(const app::PatientRow& patient) override;
   std::optional<app::PatientRow> patient(const app::ClinicId& clinic, std::string_view id) override;

@@ -67,7 +67,7 @@ test('a visitor requests a consultation on a phone; the front desk moves it on a
     watchProblems(page, problems);
     await page.goto(server.url + '/');
     await signIn(page, DEMO_USERS.front_desk, DEMO_PASSWORD);
-    assert.deepEqual(await navLinks(page), ['Patients', 'Enquiries', 'Waiting lists', 'Calendar']);
+    assert.deepEqual(await navLinks(page), ['Patients', 'Calendar', 'Enquiries', 'Waiting lists', 'Consent library']);
     await openEnquiries(page);
     const row = page.locator('tbody tr', { hasText: VISITOR.family });
     await row.waitFor();

@@ -59,7 +59,7 @@ test('a visitor joins from a phone; an urgent caller gets the first place, decli
     // The admin creates a program with no places yet.
     await page.goto(server.url + '/');
     await signIn(page, DEMO_USERS.admin, DEMO_PASSWORD);
-    assert.deepEqual(await navLinks(page), ['Patients', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Calendar', 'Users', 'Audit log', 'Clinic settings']);
+    assert.deepEqual(await navLinks(page), ['Patients', 'Calendar', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Consent library', 'Users', 'Audit log', 'Clinic settings']);
     await page.getByRole('link', { name: 'Waiting lists' }).click();
     await page.getByRole('heading', { name: 'Waiting lists', level: 1 }).waitFor();
     await page.getByText('No programs yet. Add one to start a waiting list.').waitFor();
@@ -116,7 +116,7 @@ test('a visitor joins from a phone; an urgent caller gets the first place, decli
 
     // The front desk finds the visitor waiting and adds a caller.
     await signIn(page, DEMO_USERS.front_desk, DEMO_PASSWORD);
-    assert.deepEqual(await navLinks(page), ['Patients', 'Enquiries', 'Waiting lists', 'Calendar']);
+    assert.deepEqual(await navLinks(page), ['Patients', 'Calendar', 'Enquiries', 'Waiting lists', 'Consent library']);
     await openWaitingLists(page);
     await statusIs(page, VISITOR, 'Waiting');
     const addPerson = page.getByRole('form', { name: `Add person to ${PROGRAM}` });

@@ -11,7 +11,6 @@
 // - The public/ calls (the consultation request page) need no session. They send
 //   the CSRF token only if this client happens to hold one, which does no harm.
 
-
 export * from './api_types';
 import type { ClinicDueQuestionnaire, Clinician, ClinicianRef, CreatedQuestionnaireLink, EscalationTask, Instrument, InstrumentAnswers, MeasurementSettings, MeasurementSettingsChange, NewMeasureResponse, PatientMeasures, PublicAnswersSaved, PublicQuestionnaire, RecordedMeasureResponse, ScheduleEntry, ScheduleSaved, TaskState } from './measures_api_types';
 import type { User, Session, Page, NewUser, AuditEntry, AuditQuery, Patient, NewPatient, HistoryAnswer, Medication, NewMedication, Diagnosis, TreatmentTrial, NewTreatmentTrial, PatientHistory, EligibilityDecision, NewEligibilityDecision, Screening, PatientRecord, DemographicsChange, Measurement, NewMeasurement, Allergy, NewAllergy, BaselineTest, NewBaselineTest, EnquiryStatus, EnquiryFilter, PublicClinic, EnquiryDetails, ConsultationRequest, ConsultationReceipt, Enquiry, EnquiryWithHistory, WaitingFilter, WaitingAction, WaitingProgram, NewWaitingProgram, WaitingProgramChange, WaitingPerson, WaitingListJoin, WaitingEntry } from './api_types';
@@ -309,7 +308,6 @@ export class ApiClient {
     return this.request('POST', path, { instrument, answers, submit });
   }
 
-  // [consent]
   // Informed consent: the library, a patient's consents, signing and the record.
   listConsentDocuments(): Promise<import('./consent_api_types').ConsentLibrary> {
     return this.request('GET', '/consent-documents');
@@ -352,8 +350,6 @@ export class ApiClient {
   acceptConsentVersion(consentId: string, reason: string): Promise<import('./consent_api_types').PatientConsent> {
     return this.request('POST', `/consents/${encodeURIComponent(consentId)}/accept-version`, { reason });
   }
-  // [/consent]
-  // [plans]
   // Treatment plans and pharmacokinetic simulation (types named with import()).
   /** The patient's plan versions (newest first), the current one, diagnoses and latest weight. */
   getPatientPlans(patientId: string): Promise<import('./plans_api_types').PatientPlans> {
@@ -378,8 +374,6 @@ export class ApiClient {
   updatePlanSettings(change: import('./plans_api_types').PlanSettingsChange): Promise<import('./plans_api_types').PlanSettings> {
     return this.request('POST', '/clinic/plan-settings', change);
   }
-  // [/plans]
-  // [dose]
   // Dosing (docs/api.md, "Dosing"). Types are named with import() so that the shared import line stays as it is.
   /** A preview: nothing is written. 400 naming the field (weight, concentration_mg_per_ml, dose_rule.*). */
   calculateDose(patientId: string, request: import('./dose_api_types').DoseRequest): Promise<import('./dose_api_types').DoseCalculation> {
@@ -415,8 +409,6 @@ export class ApiClient {
   updateDoseSettings(change: import('./dose_api_types').DoseSettingsChange): Promise<import('./dose_api_types').DoseSettings> {
     return this.request('POST', '/clinic/dose-settings', change);
   }
-  // [/dose]
-  // [calendar]
   // The calendar (docs/api.md, Calendar). Errors: 400 naming the field; 409
   // double_booking naming room_id, staff_ids or patient_id (items[i]. in a batch).
   listRooms(): Promise<{ items: import('./calendar_api_types').Room[] }> {
@@ -459,7 +451,6 @@ export class ApiClient {
   listPatientAppointments(patientId: string): Promise<{ items: import('./calendar_api_types').Appointment[] }> {
     return this.request('GET', `/patients/${encodeURIComponent(patientId)}/appointments`);
   }
-  // [/calendar]
 
   private remember(session: Session): Session {
     this.csrfToken = session.csrf_token;

@@ -410,16 +410,8 @@ export interface WaitingEntry extends WaitingPerson {
 // and the patient's questionnaire link.
 export * from './measures_api_types';
 
-// [consent]
 export * from './consent_api_types';
-// [/consent]
-// [plans]
 // Treatment plans, proposals, PK simulations and plan settings.
 export * from './plans_api_types';
-// [/plans]
-// [dose]
 export * from './dose_api_types';
-// [/dose]
-// [calendar]
 export * from './calendar_api_types';
-// [/calendar]

@@ -4,7 +4,7 @@
 
 export type DoseRoute = 'iv' | 'im' | 'sc' | 'intranasal_esketamine' | 'sublingual' | 'oral';
 
-export interface DoseRule {
+export interface DoseOrderRule {
   mg_per_kg: number | null;
   dose_mg: number | null;
   infusion_minutes: number | null;
@@ -13,7 +13,7 @@ export interface DoseRule {
 /** A calculation or order request: mg_per_kg for IV/IM/SC (IV also infusion_minutes); dose_mg otherwise. */
 export interface DoseRequest {
   route: DoseRoute;
-  dose_rule: Partial<DoseRule>;
+  dose_rule: Partial<DoseOrderRule>;
   concentration_mg_per_ml?: number;
   /** YYYY-MM-DD; empty: today. */
   planned_for?: string;
@@ -47,7 +47,7 @@ export interface DoseCalculation {
   route: DoseRoute;
   route_label: string;
   planned_for: string;
-  dose_rule: DoseRule;
+  dose_rule: DoseOrderRule;
   weight: { weight_kg: number; measured_on: string; age_days: number; max_age_days: number } | null;
   concentration_mg_per_ml: number | null;
   unrounded_dose_mg: number;
@@ -85,7 +85,7 @@ export interface DoseOrder {
   planned_for: string;
   route: DoseRoute;
   route_label: string;
-  dose_rule: DoseRule;
+  dose_rule: DoseOrderRule;
   status: DoseOrderStatus;
   blinded: boolean;
   can_check: boolean;

@@ -12,17 +12,9 @@ export type PagePath =
   | '/users'
   | '/audit'
   | '/settings'
-  // [consent]
   | '/consents'
-  // [/consent]
-  // [plans]
-  // [/plans]
-  // [dose]
   | '/dose-checks'
-  // [/dose]
-  // [calendar]
   | '/calendar'
-  // [/calendar]
   ;
 
 export interface NavItem {
@@ -39,21 +31,13 @@ const MEASURE_READERS: readonly Role[] = ['admin', 'prescriber', 'nurse', 'thera
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/patients', label: 'Patients' },
+  { path: '/calendar', label: 'Calendar' },
   { path: '/inbox', label: 'Inbox', allowed_roles: MEASURE_READERS },
   { path: '/measures', label: 'Questionnaires due', title: 'Due questionnaires', allowed_roles: MEASURE_READERS },
+  { path: '/dose-checks', label: 'Double checks', title: 'Dose double checks', allowed_roles: ['prescriber', 'nurse'] },
   { path: '/enquiries', label: 'Enquiries', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/waiting', label: 'Waiting lists', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
-  // [consent]
   { path: '/consents', label: 'Consent library' },
-  // [/consent]
-  // [plans]
-  // [/plans]
-  // [dose]
-  { path: '/dose-checks', label: 'Double checks', title: 'Dose double checks', allowed_roles: ['prescriber', 'nurse'] },
-  // [/dose]
-  // [calendar]
-  { path: '/calendar', label: 'Calendar' },
-  // [/calendar]
   { path: '/users', label: 'Users', allowed_roles: ['admin'] },
   { path: '/audit', label: 'Audit log', allowed_roles: ['admin'] },
   { path: '/settings', label: 'Clinic settings', allowed_roles: ['admin'] },
@@ -188,7 +172,6 @@ export function roleLabel(role: Role): string {
   return ROLE_LABELS[role];
 }
 
-// [consent]
 const CONSENT_AUTHORS: readonly Role[] = ['admin', 'prescriber'];
 const CONSENT_HANDLERS: readonly Role[] = ['admin', 'prescriber', 'nurse', 'front_desk'];
 const CONSENT_COUNTERSIGNERS: readonly Role[] = ['prescriber', 'nurse'];
@@ -253,10 +236,6 @@ export function consentRecordPath(consentId: string): string {
 export function consentRecordId(path: string): string | undefined {
   return decoded(CONSENT_RECORD_PATH.exec(path)?.[1]);
 }
-// [/consent]
-// [plans]
-// [/plans]
-// [dose]
 /** The chart's Dose tab: the medical director and clinicians who order or check doses. */
 export function canReadDose(roles: readonly Role[]): boolean {
   return roles.some((r) => r === 'admin' || r === 'prescriber' || r === 'nurse');
@@ -266,8 +245,6 @@ export function canReadDose(roles: readonly Role[]): boolean {
 export function canOrderDose(roles: readonly Role[]): boolean {
   return roles.includes('prescriber');
 }
-// [/dose]
-// [calendar]
 const CALENDAR_BOOKERS: readonly Role[] = ['admin', 'front_desk', 'prescriber', 'nurse'];
 
 /** Whether the calendar offers booking, cancelling and marking (every staff role but the therapist). */
@@ -279,4 +256,3 @@ export function canBookAppointments(roles: readonly Role[]): boolean {
 export function canManageCalendar(roles: readonly Role[]): boolean {
   return roles.includes('admin');
 }
-// [/calendar]

@@ -10,19 +10,11 @@ import { HistoryTab } from './HistoryTab';
 import { RecordTab } from './RecordTab';
 import { ScreeningTab } from './ScreeningTab';
 import { usePatientChart } from './use_patient_chart';
-// [consent]
 import { ConsentTab } from '../consent/ConsentTab';
-// [/consent]
-// [plans]
 import { PlanTab } from '../plans/PlanTab';
-// [/plans]
-// [dose]
 import { DoseTab } from '../dose/DoseTab';
 import { canOrderDose, canReadDose } from '../navigation';
-// [/dose]
-// [calendar]
 import { AppointmentsTab } from '../calendar/AppointmentsTab';
-// [/calendar]
 
 interface PatientChartPageProps {
   api: ApiClient;
@@ -113,17 +105,9 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
       ),
     },
     ...(can.canReadMeasures ? [{ id: 'measures', label: 'Measures', lazy: true, panel: <MeasuresTab api={api} patientId={patientId} canRecord={can.canRecordMeasures} /> }] : []),
-    // [consent]
     { id: 'consent', label: 'Consent', lazy: true, panel: <ConsentTab api={api} patientId={patientId} roles={can.roles} /> },
-    // [/consent]
-    // [plans]
     ...(can.roles.some((r) => r === 'admin' || r === 'prescriber' || r === 'nurse' || r === 'therapist') ? [{ id: 'plan', label: 'Plan', lazy: true, panel: <PlanTab api={api} patientId={patientId} roles={can.roles} /> }] : []),
-    // [/plans]
-    // [dose]
     ...(canReadDose(can.roles) ? [{ id: 'dose', label: 'Dose', lazy: true, panel: <DoseTab api={api} patientId={patientId} canOrder={canOrderDose(can.roles)} /> }] : []),
-    // [/dose]
-    // [calendar]
     { id: 'appointments', label: 'Appointments', lazy: true, panel: <AppointmentsTab api={api} patientId={patientId} /> },
-    // [/calendar]
   ];
 }

@@ -5,17 +5,9 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient, MeasurementSettings } from '../api';
 import { problemFrom } from '../ui/form_problem';
 import { MeasurementSettingsForm } from './MeasurementSettingsForm';
-// [consent]
-// [/consent]
-// [plans]
 import { PlanSettingsSection } from './PlanSettingsSection';
-// [/plans]
-// [dose]
 import { DoseSettingsSection } from '../dose/DoseSettingsSection';
-// [/dose]
-// [calendar]
 import { CalendarSettingsSection } from '../calendar/CalendarSettingsSection';
-// [/calendar]
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; settings: MeasurementSettings };
 
@@ -59,17 +51,9 @@ export function ClinicSettingsPage({ api }: { api: ApiClient }) {
           }}
         />
       )}
-      {/* [consent] */}
-      {/* [/consent] */}
-      {/* [plans] */}
       <PlanSettingsSection api={api} />
-      {/* [/plans] */}
-      {/* [dose] */}
       <DoseSettingsSection api={api} />
-      {/* [/dose] */}
-      {/* [calendar] */}
       <CalendarSettingsSection api={api} />
-      {/* [/calendar] */}
     </div>
   );
 }

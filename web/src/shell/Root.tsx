@@ -8,24 +8,8 @@ import { QuestionnairePage } from '../questionnaire/QuestionnairePage';
 import { questionnaireLink } from '../questionnaire/questionnaire_path';
 import { ConsultationRequestPage } from '../request/ConsultationRequestPage';
 import { App } from './App';
-// [consent]
-// [/consent]
-// [plans]
-// [/plans]
-// [dose]
-// [/dose]
-// [calendar]
-// [/calendar]
 
 export function Root({ api, path }: { api: ApiClient; path: string }) {
-  // [consent]
-  // [/consent]
-  // [plans]
-  // [/plans]
-  // [dose]
-  // [/dose]
-  // [calendar]
-  // [/calendar]
   const link = questionnaireLink(path);
   if (link) return <QuestionnairePage api={api} clinicId={link.clinicId} token={link.token} />;
   const clinicId = publicRequestClinicId(path);

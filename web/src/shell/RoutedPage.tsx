@@ -25,21 +25,13 @@ import {
 import { PatientsPage } from '../patients/PatientsPage';
 import { UsersPage } from '../users/UsersPage';
 import { WaitingListsPage } from '../waiting/WaitingListsPage';
-// [consent]
 import { ConsentLibraryPage } from '../consent/ConsentLibraryPage';
 import { ConsentRecordPage } from '../consent/ConsentRecordPage';
 import { ConsentSigningPage } from '../consent/ConsentSigningPage';
 import { canAuthorConsent, canHandOverConsent, consentRecordId, consentSigningTarget } from '../navigation';
-// [/consent]
-// [plans]
-// [/plans]
-// [dose]
 import { DoseChecksPage } from '../dose/DoseChecksPage';
-// [/dose]
-// [calendar]
 import { CalendarPage } from '../calendar/CalendarPage';
 import { canBookAppointments } from '../navigation';
-// [/calendar]
 
 interface RoutedPageProps {
   path: string;
@@ -51,7 +43,6 @@ interface RoutedPageProps {
 
 export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
   // Pages with an id in their path, other than a patient's chart, are matched first.
-  // [consent]
   const signing = consentSigningTarget(path);
   if (signing) {
     if (!canHandOverConsent(roles)) {
@@ -61,13 +52,6 @@ export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
   }
   const consentRecord = consentRecordId(path);
   if (consentRecord !== undefined) return <ConsentRecordPage api={api} consentId={consentRecord} />;
-  // [/consent]
-  // [plans]
-  // [/plans]
-  // [dose]
-  // [/dose]
-  // [calendar]
-  // [/calendar]
   const item = sectionFor(path);
   if (!item) return <PageMessage title="Page not found" text="There is no page at this address. Use the links above." />;
   if (!canOpen(item, roles)) {
@@ -109,20 +93,12 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
       return <DueQuestionnairesPage api={api} />;
     case '/settings':
       return <ClinicSettingsPage api={api} />;
-    // [consent]
     case '/consents':
       return <ConsentLibraryPage api={api} canAuthor={canAuthorConsent(roles)} />;
-    // [/consent]
-    // [plans]
-    // [/plans]
-    // [dose]
     case '/dose-checks':
       return <DoseChecksPage api={api} />;
-    // [/dose]
-    // [calendar]
     case '/calendar':
       return <CalendarPage api={api} canBook={canBookAppointments(roles)} />;
-    // [/calendar]
   }
 }
 
