@@ -60,9 +60,9 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     audit.record(*tx, system, "patient.create", "patient", row.id);
   }
   seed_demo_consents(*tx, crypto, audit, system, now);
-  // Tomás Ferreira: recurrent depression, 72 kg, and a signed IV plan from the
-  // reference template (0.5 mg/kg over 40 min, 6 sessions at most 3 a week), so the
-  // Plan tab, its proposal and its PK chart can be seen.
+  // Tomás Ferreira: recurrent depression and a signed IV plan from the reference
+  // template (0.5 mg/kg over 40 min, 6 sessions at most 3 a week), so the Plan tab,
+  // its proposal and its PK chart can be seen (his weight is in the dosing demo below).
   {
     const ClinicId c{clinic.id};
     auto found = tx->patients(c, PatientQuery{"ferreira", {}, {}}, std::nullopt, 1);
@@ -72,9 +72,6 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
       DiagnosisRow dx{new_id(crypto, "dgn"), pid, "F33.2", now, rx->id};
       tx->insert_diagnosis(c, dx);
       audit.record(*tx, system, "patient.diagnosis.create", "patient", pid);
-      MeasurementRow weight{new_id(crypto, "msr"), pid, "weight", 72000, 0, format_date(date_of(now)), now, rx->id};
-      tx->insert_measurement(c, weight);
-      audit.record(*tx, system, "patient.measurement.create", "patient", pid);
       PlanRow plan;
       plan.id = new_id(crypto, "pln");
       plan.clinic_id = clinic.id;

@@ -105,6 +105,11 @@ DoseSettingsRow DoseService::settings_of(Transaction& tx, const ClinicId& clinic
   return default_dose_settings(clinic);
 }
 
+std::optional<LatestWeight> weight_for_dosing(Transaction& tx, const ClinicId& clinic, const std::string& patient_id,
+                                              const Date& on) {
+  return latest_weight(tx, clinic, patient_id, on, DoseService::settings_of(tx, clinic).max_weight_age_days);
+}
+
 Result<DosePreview> DoseService::compute(Transaction& tx, const Caller& caller, const std::string& patient_id,
                                          const DoseRequest& req) {
   auto route = parse_route(req.route);

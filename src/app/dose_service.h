@@ -87,6 +87,11 @@ struct DoseSettingsPatch {
 std::optional<DoseOrderRow> verified_order_for(Transaction& tx, const ClinicId& clinic, std::string_view patient_id,
                                                Route route, const Date& on);
 
+/// For the integrator (sessions): the patient's latest weight as it stands on `on`,
+/// judged stale against the clinic's maximum weight age; nothing when none is recorded.
+std::optional<LatestWeight> weight_for_dosing(Transaction& tx, const ClinicId& clinic, const std::string& patient_id,
+                                              const Date& on);
+
 class DoseService {
  public:
   DoseService(Store& store, Crypto& crypto, const Clock& clock)
@@ -104,9 +109,10 @@ class DoseService {
   Result<ExposureView> exposure(const Caller& caller, const std::string& patient_id, const std::string& on);
   Result<DoseSettingsRow> settings(const Caller& caller);
   Result<DoseSettingsRow> update_settings(const Caller& caller, const DoseSettingsPatch& patch);
+  /// The clinic's settings, or the defaults when never changed.
+  static DoseSettingsRow settings_of(Transaction& tx, const ClinicId& clinic);
 
  private:
-  DoseSettingsRow settings_of(Transaction& tx, const ClinicId& clinic);
   /// Validates the request and calculates in `tx` (no write).
   Result<DosePreview> compute(Transaction& tx, const Caller& caller, const std::string& patient_id,
                               const DoseRequest& request);

@@ -113,6 +113,7 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/appointments", {h::book_appointment, Access::session});
   router_.add("POST", "/api/v1/appointments/batch", {h::book_appointments_batch, Access::session});
   router_.add("GET", "/api/v1/appointments/{id}", {h::get_appointment, Access::session});
+  router_.add("GET", "/api/v1/appointments/{id}/readiness", {h::get_readiness, Access::session});
   router_.add("POST", "/api/v1/appointments/{id}/cancel", {h::cancel_appointment, Access::session});
   router_.add("POST", "/api/v1/appointments/{id}/status", {h::set_appointment_status, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/appointments", {h::list_patient_appointments, Access::session});

@@ -15,6 +15,7 @@
 #include "app/patient_record_service.h"
 #include "app/patient_service.h"
 #include "app/plan_service.h"
+#include "app/readiness_service.h"
 #include "app/screening_service.h"
 #include "app/user_service.h"
 #include "app/waiting_list_service.h"
@@ -39,6 +40,7 @@ struct ApiServices {
   app::PlanService& plans;
   app::DoseService& dose;
   app::CalendarService& calendar;
+  app::ReadinessService& readiness;
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;

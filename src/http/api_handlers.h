@@ -116,6 +116,7 @@ Response update_calendar_settings(Call&);
 Response list_appointments(Call&);
 Response book_appointment(Call&);
 Response book_appointments_batch(Call&);
+Response get_readiness(Call&);
 Response get_appointment(Call&);
 Response cancel_appointment(Call&);
 Response set_appointment_status(Call&);

@@ -111,6 +111,7 @@ int run_serve(const platform::Config& c, bool demo) {
   app::PlanService plans(*store, crypto, clock);
   app::DoseService dose(*store, crypto, clock);
   app::CalendarService calendar(*store, crypto, clock);
+  app::ReadinessService readiness(*store, crypto, clock);
   http::Metrics metrics;
   // Live screens (GET /api/v1/live): one hub per process; a new stream id per start
   // tells reconnecting screens to reload rather than trust old sequence numbers.
@@ -131,6 +132,7 @@ int run_serve(const platform::Config& c, bool demo) {
       .plans = plans,
       .dose = dose,
       .calendar = calendar,
+      .readiness = readiness,
       .store = *store,
       .clock = clock,
       .metrics = metrics,

@@ -4,7 +4,7 @@
 // limit, the refusal above the hard limit), cumulative exposure, ordering (prescriber),
 // and the patient's orders with their status. A checker sees orders blinded.
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiClient, DoseCalculation, DoseOrder, PatientExposure } from '../api';
+import type { ApiClient, DoseCalculation, DoseOrder, PatientExposure, PkDose } from '../api';
 import { FormFooter } from '../chart/FormFooter';
 import { useChartForm } from '../chart/use_chart_form';
 import { SelectField } from '../ui/SelectField';
@@ -14,6 +14,7 @@ import { problemFrom } from '../ui/form_problem';
 import { formatDateTime } from '../ui/format';
 import { DOSE_FIELDS, ROUTE_CHOICES, STATUS_LABELS, deviceTimes, emptyDraft, todayUtc, isEsketamine, isInfusion, isWeightBased, readDoseDraft, ruleText, verdictWords, type DoseDraft } from './dose_form';
 import { ExposureSummary } from './ExposureSummary';
+import { PkChart } from '../pk/PkChart';
 
 interface DoseTabProps {
   api: ApiClient;
@@ -165,8 +166,7 @@ function DoseCalculator({ api, patientId, canOrder, onOrdered }: CalculatorProps
         )}
         <TextField label="Planned for" name="planned_for" type="date" value={draft.planned_for} onValue={(v) => set('planned_for', v)} error={form.errorFor('planned_for')} required />
         {result && <CalculationResult result={result} />}
-        {/* The pharmacokinetic chart (web/src/pk/PkChart.tsx) is placed here by the integrator. */}
-        <div class="dose-pk-slot" data-slot="pk-chart" />
+        {result && <PkChart api={api} route={result.route} weightKg={result.weight?.weight_kg ?? null} doses={pkDosesOf(result)} title="Predicted plasma concentration of this dose" />}
         {canOrder && result?.limit.verdict === 'above_soft' && (
           <TextArea label="Reason for going above the soft limit" name="override_reason" hint="Recorded with the order and in the audit trail." value={draft.override_reason} onValue={(v) => set('override_reason', v)} error={form.errorFor('override_reason')} maxLength={1000} required />
         )}
@@ -352,4 +352,14 @@ function doseSummary(o: DoseOrder): string {
   if (o.rate_ml_per_h !== null) parts.push(`${o.rate_ml_per_h} mL/h`);
   if (o.devices !== null) parts.push(`${o.devices} devices`);
   return parts.join(', ');
+}
+
+/** The calculated dose as the PK model takes it: one infusion or bolus, or each esketamine device. */
+export function pkDosesOf(result: DoseCalculation): PkDose[] {
+  if (result.devices && result.device_minutes.length > 0) {
+    const perDevice = result.dose_mg / result.device_minutes.length;
+    return result.device_minutes.map((minute) => ({ at_minute: minute, dose_mg: perDevice }));
+  }
+  const infusion = result.dose_rule.infusion_minutes ?? 0;
+  return [{ at_minute: 0, dose_mg: result.dose_mg, ...(infusion > 0 ? { infusion_minutes: infusion } : {}) }];
 }
