@@ -77,7 +77,12 @@ test('the front desk books a dosing session, is refused a double booking of the 
     await block.click();
     const details = page.getByRole('dialog', { name: /Okafor, Maya/ });
     await details.waitFor();
-    const prep = await details.getByRole('list').innerText();
+    // The gates before dosing: a new patient has no consent and no checked dose yet.
+    const gates = details.getByRole('region', { name: 'Before dosing' });
+    await gates.getByText('Not ready: see what is missing below.').waitFor();
+    assert.match(await gates.getByRole('listitem').filter({ hasText: 'Consent for this route' }).innerText(), /^Missing/);
+    assert.match(await gates.getByRole('listitem').filter({ hasText: 'Escort home' }).innerText(), /^At check-in/);
+    const prep = await details.getByRole('list', { name: /Preparation/ }).innerText();
     assert.match(prep, /Do not eat anything for 2 hours/);
     assert.match(prep, /adult/);
     await details.getByRole('button', { name: 'Cancel appointment' }).click();

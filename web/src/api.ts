@@ -439,6 +439,10 @@ export class ApiClient {
   bookAppointments(items: import('./calendar_api_types').NewAppointment[]): Promise<{ items: import('./calendar_api_types').BookedAppointment[] }> {
     return this.request('POST', '/appointments/batch', { items });
   }
+  /** The gates before a booked dosing session (409 not_a_dosing_session for other appointments). */
+  getSessionReadiness(appointmentId: string): Promise<import('./calendar_api_types').SessionReadiness> {
+    return this.request('GET', `/appointments/${encodeURIComponent(appointmentId)}/readiness`);
+  }
   getAppointment(id: string): Promise<import('./calendar_api_types').Appointment> {
     return this.request('GET', `/appointments/${encodeURIComponent(id)}`);
   }

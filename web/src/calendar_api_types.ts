@@ -119,3 +119,27 @@ export interface CancelledAppointment {
   notice: OutboxMessage;
   offered_entry_id: string | null;
 }
+
+export type GateState = 'passed' | 'failed' | 'at_check_in';
+
+/** One gate before dosing: settled before the day (passed or failed) or at check-in. */
+export interface SessionGate {
+  gate: 'eligibility' | 'consent' | 'dose_order' | 'weight' | 'escort' | 'fasting' | 'pregnancy' | 'questionnaire' | 'vital_signs';
+  state: GateState;
+  /** Why it failed, e.g. consent_not_countersigned; null unless failed. */
+  code: string | null;
+  message: string;
+}
+
+/** GET /appointments/{id}/readiness */
+export interface SessionReadiness {
+  appointment_id: string;
+  patient_id: string;
+  route: string;
+  start: string;
+  /** No gate failed; the check-in gates are still to come. */
+  ready: boolean;
+  gates: SessionGate[];
+  consent_id: string | null;
+  dose_order_id: string | null;
+}

@@ -1,5 +1,6 @@
 // One appointment: who, what, where, when, the preparation the reminder carries,
-// and (for those who book) cancel with a reason, or mark completed or did not attend.
+// for a booked dosing session the gates before dosing, and (for those who book)
+// cancel with a reason, or mark completed or did not attend.
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api';
 import type { Appointment } from '../calendar_api_types';
@@ -8,6 +9,7 @@ import { TextField } from '../ui/TextField';
 import { problemFrom } from '../ui/form_problem';
 import { formatDateTime, patientName } from '../ui/format';
 import { STATUS_LABELS } from './calendar_rules';
+import { ReadinessChecklist } from './ReadinessChecklist';
 
 interface AppointmentDialogProps {
   api: ApiClient;
@@ -64,10 +66,11 @@ export function AppointmentDialog({ api, appointment: a, canBook, onChanged, onC
           </>
         )}
       </dl>
+      {a.type === 'dosing_session' && a.status === 'booked' && <ReadinessChecklist api={api} appointmentId={a.id} />}
       {a.preparation.length > 0 && (
         <>
-          <h3>Preparation (in the patient's reminder)</h3>
-          <ul>
+          <h3 id="preparation-heading">Preparation (in the patient's reminder)</h3>
+          <ul aria-labelledby="preparation-heading">
             {a.preparation.map((line) => (
               <li key={line}>{line}</li>
             ))}
