@@ -2,6 +2,7 @@
 // responsible clinician, and the clinic's measurement settings. Links are in
 // measure_links.cc, clinical tasks and their escalation in measure_tasks.cc.
 #include <algorithm>
+#include <set>
 
 #include "app/ids.h"
 #include "app/measure_internal.h"
@@ -99,6 +100,22 @@ MeasureSettingsRow MeasureService::settings_of(Transaction& tx, const ClinicId& 
   return default_measure_settings(clinic);
 }
 
+namespace {
+
+/// The days of the patient's dosing sessions, oldest first, one per day: those
+/// booked or held (a cancelled session, or one the patient did not attend, is none).
+std::vector<Date> dosing_days(Transaction& tx, const ClinicId& clinic, const std::string& patient_id) {
+  std::set<std::string> days;
+  for (const auto& a : tx.patient_appointments(clinic, patient_id))
+    if (a.type == "dosing_session" && (a.status == "booked" || a.status == "completed"))
+      days.insert(format_date(date_of(a.start_ms)));
+  std::vector<Date> out;
+  for (const auto& d : days) out.push_back(*parse_date(d));
+  return out;
+}
+
+}  // namespace
+
 MeasuresView MeasureService::view_of(Transaction& tx, const ClinicId& clinic, const std::string& patient_id) {
   MeasuresView view;
   view.responses = tx.responses(clinic, patient_id);
@@ -142,7 +159,9 @@ MeasuresView MeasureService::view_of(Transaction& tx, const ClinicId& clinic, co
     if (!rule || !start) continue;  // never written so: replace_schedule validates
     entries.push_back({s.instrument, *rule, *start, parse_date(s.end_on), s.interval_days});
   }
-  view.due = due_items(entries, {}, completed, date_of(clock_.now_ms()));
+  const auto sessions = dosing_days(tx, clinic, patient_id);
+  for (const auto& d : sessions) view.session_days.push_back(format_date(d));
+  view.due = due_items(entries, sessions, completed, date_of(clock_.now_ms()));
 
   auto responsible = tx.responsible_clinician(clinic, patient_id);
   if (!responsible.empty()) view.responsible = tx.user(clinic, responsible);
@@ -364,7 +383,7 @@ Result<std::vector<DueListItem>> MeasureService::due_list(const Caller& caller) 
   const Date today = date_of(clock_.now_ms());
   std::vector<DueListItem> out;
   for (const auto& [patient_id, entries] : schedules) {
-    auto items = due_items(entries, {}, completed[patient_id], today);
+    auto items = due_items(entries, dosing_days(*tx, caller.clinic, patient_id), completed[patient_id], today);
     if (items.empty()) continue;
     auto patient = tx->patient(caller.clinic, patient_id);
     if (!patient) continue;

@@ -48,7 +48,7 @@ struct MeasuresView {
   std::map<std::string, std::vector<std::string>> link_submitted;  // link id -> instruments submitted
   std::vector<ScheduleRow> schedule;
   std::vector<DueItem> due;
-  std::vector<std::string> session_days;  // dosing-session days (none are recorded yet)
+  std::vector<std::string> session_days;  // days of dosing sessions booked or held (the calendar), oldest first
   std::optional<UserRow> responsible;
 };
 

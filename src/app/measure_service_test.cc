@@ -263,3 +263,52 @@ TEST(AnswerEncoding, RoundTripsAndSkipsMalformedPairs) {
 
 }  // namespace
 }  // namespace kc::app
+
+namespace kc::app {
+namespace {
+
+TEST_F(MeasureServiceTest, DosingSessionsInTheCalendarMarkTheChartAndMakeBeforeSessionQuestionnairesDue) {
+  const std::int64_t now = clock.now_ms();
+  const std::string today = format_date(date_of(now));
+  ASSERT_TRUE(measures.replace_schedule(nurse, patient.id, {{"phq9", "before_session", today, "", 0}}));
+  auto add_session = [&](const std::string& id, std::int64_t start_ms, const std::string& status,
+                         const std::string& type = "dosing_session") {
+    AppointmentRow a;
+    a.id = id;
+    a.clinic_id = home.id;
+    a.patient_id = patient.id;
+    a.type = type;
+    a.route = type == "dosing_session" ? "iv" : "";
+    a.start_ms = start_ms;
+    a.end_ms = start_ms + 90 * kMinute;
+    a.status = status;
+    a.created_ms = now;
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_appointment(a);
+    tx->commit();
+  };
+  add_session("apt_past", now - 7 * kDay, "completed");
+  add_session("apt_missed", now - 3 * kDay, "no_show");
+  add_session("apt_cancelled", now - 2 * kDay, "cancelled");
+  add_session("apt_talk", now - 1 * kDay, "completed", "integration");
+  add_session("apt_today", now, "booked");
+  auto view = measures.patient_measures(nurse, patient.id);
+  ASSERT_TRUE(view);
+  EXPECT_EQ(view->session_days,
+            (std::vector<std::string>{format_date(date_of(now - 7 * kDay)), today}))
+      << "held and booked dosing sessions only";
+  ASSERT_EQ(view->due.size(), 1u);
+  EXPECT_EQ(view->due[0].instrument, "phq9");
+  EXPECT_EQ(format_date(view->due[0].due_on), today) << "due on the day of today's session";
+
+  auto clinic_due = measures.due_list(nurse);
+  ASSERT_TRUE(clinic_due);
+  ASSERT_EQ(clinic_due->size(), 1u);
+  EXPECT_EQ((*clinic_due)[0].patient.id, patient.id);
+
+  ASSERT_TRUE(submit(nurse, phq9({1, 1, 1, 1, 1, 1, 1, 1, 0})));
+  EXPECT_TRUE(measures.patient_measures(nurse, patient.id)->due.empty()) << "done before today's session";
+}
+
+}  // namespace
+}  // namespace kc::app
