@@ -17,8 +17,8 @@
 
 namespace kc {
 
-/// Relapse after a response (issue 7's example, a clinic setting): the total rises
-/// back above the response threshold on this many consecutive checks.
+/// Relapse after a response (a clinic setting): the total rises back above the
+/// response threshold on this many consecutive checks.
 struct RelapseRule {
   int consecutive_checks = 2;
 };

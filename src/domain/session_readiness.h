@@ -1,12 +1,12 @@
 // Whether a booked dosing session may start: the gates that must hold before a
 // patient is dosed, each with a stable code naming what is missing.
 //
-// Issue 5 knows the gates that can be settled before the day: the eligibility
-// decision, consent for the session's route, a double-checked dose order, and a
-// recent weight for weight-based doses. The gates of the day itself (escort, fasting,
-// pregnancy status, the pre-session questionnaire, pre-dose vital signs) are
-// listed as "at check-in" so that the list a clinician sees is the whole one; the
-// session console settles them.
+// Before the day, four gates can be settled: the eligibility decision, consent for
+// the session's route, a double-checked dose order, and a recent weight for
+// weight-based doses. The gates of the day itself (escort, fasting, pregnancy
+// status, the pre-session questionnaire, pre-dose vital signs) are listed as "at
+// check-in" so that the list a clinician sees is the whole one; check-in settles them
+// (domain/session.h).
 //
 // Pure: the other rules (consent validity, dose orders, weight age) are evaluated
 // by their own modules and arrive here as facts.

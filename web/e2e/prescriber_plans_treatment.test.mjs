@@ -4,12 +4,12 @@
 // She changes the plan to intranasal esketamine: the editor shows the label's dose
 // fields; signing without a reason is refused at the reason field (focus lands there),
 // with one it becomes version 2, and the proposal from a Tuesday follows the label
-// (two sessions a week, three days apart). The version history names who signed and
-// why. Runs the real server binary and Debian's Chromium; needs `npm run build`.
+// (two sessions a week, three days apart); she books the proposed sessions in the
+// calendar in one go. The version history names who signed and why. Runs the real server binary and Debian's Chromium; needs `npm run build`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
-import { DESKTOP, assertBuilt, hasFocus, launchChromium, openPage, posted, screenshotPath, signIn, watchProblems } from './browser.mjs';
+import { DESKTOP, apiSignIn, assertBuilt, hasFocus, launchChromium, openPage, posted, screenshotPath, signIn, watchProblems } from './browser.mjs';
 
 const PATIENT = 'Ferreira, Tomás'; // the demo patient with a signed IV plan
 
@@ -91,6 +91,21 @@ test('a prescriber reviews the IV plan’s PK chart, changes the plan to esketam
     assert.deepEqual(await panel.locator('.plan-proposal tbody th').allInnerTexts(), ['2026-11-24', '2026-11-27', '2026-12-01', '2026-12-04']);
     assert.match(await rows.first().innerText(), /56 mg/);
     assert.match(await rows.nth(1).innerText(), /84 mg/);
+
+    // The prescriber books the four proposed sessions in the calendar in one go.
+    const booking = panel.getByRole('form', { name: 'Book these sessions' });
+    await booking.getByLabel('Room or chair').selectOption({ label: 'Recliner chair A' });
+    await booking.getByLabel('Clinician').selectOption({ label: 'Dr Priya Prescriber' });
+    await booking.getByLabel('Time of day').fill('19:00');
+    assert.equal(await posted(page, '/appointments/batch', () => booking.getByRole('button', { name: 'Book 4 sessions' }).click()), 201);
+    await panel.getByText('Booked 4 sessions in the calendar.', { exact: false }).waitFor();
+    const { token } = await apiSignIn(server, DEMO_USERS.prescriber);
+    const headers = { authorization: `Bearer ${token}` };
+    const patientId = (await (await fetch(`${server.url}/api/v1/patients?q=Ferreira`, { headers })).json()).items[0].id;
+    const appointments = await (await fetch(`${server.url}/api/v1/patients/${patientId}/appointments`, { headers })).json();
+    const series = appointments.items.filter((a) => a.type === 'dosing_session' && a.route === 'intranasal_esketamine');
+    assert.deepEqual(series.map((a) => a.session_number).sort(), [1, 2, 3, 4]);
+    assert.ok(series.every((a) => a.duration_minutes >= 120), 'esketamine sessions last at least 2 hours');
 
     // The history names who signed each version and why.
     const history = panel.getByRole('region', { name: 'Versions' });

@@ -11,6 +11,7 @@ import { formatDateTime, todayLocal } from '../ui/format';
 import { TextField } from '../ui/TextField';
 import { describeDose, sessionDoses } from './plan_form';
 import { PlanEditor } from './PlanEditor';
+import { BookProposalForm } from './BookProposalForm';
 
 interface PlanTabProps {
   api: ApiClient;
@@ -88,7 +89,7 @@ export function PlanTab({ api, patientId, roles }: PlanTabProps) {
         <>
           <PlanSummary plan={current} plans={plans} />
           <PlanPk api={api} plan={current} weightKg={plans.weight_kg} />
-          <ProposalSection api={api} patientId={patientId} plan={current} />
+          <ProposalSection api={api} patientId={patientId} plan={current} canBook={roles.some((r) => r === 'admin' || r === 'prescriber' || r === 'nurse' || r === 'front_desk')} />
           <VersionHistory versions={plans.versions} />
         </>
       )}
@@ -159,16 +160,18 @@ function PlanPk({ api, plan, weightKg }: { api: ApiClient; plan: TreatmentPlan; 
   );
 }
 
-function ProposalSection({ api, patientId, plan }: { api: ApiClient; patientId: string; plan: TreatmentPlan }) {
+function ProposalSection({ api, patientId, plan, canBook }: { api: ApiClient; patientId: string; plan: TreatmentPlan; canBook: boolean }) {
   const [start, setStart] = useState(todayLocal());
   const [weeks, setWeeks] = useState('12');
   const [proposal, setProposal] = useState<PlanProposal | null>(null);
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [booked, setBooked] = useState('');
   const propose = async (event: Event) => {
     event.preventDefault();
     setPending(true);
     setError(null);
+    setBooked('');
     try {
       setProposal(await api.getPlanProposal(patientId, start, Number(weeks) || 0));
     } catch (e) {
@@ -224,6 +227,12 @@ function ProposalSection({ api, patientId, plan }: { api: ApiClient; patientId: 
           </table>
         </div>
       )}
+      {proposal && canBook && proposal.sessions.length > 0 && !booked && (
+        <BookProposalForm api={api} patientId={patientId} proposal={proposal} onBooked={(n) => setBooked(`Booked ${n} sessions in the calendar. Each dosing session lists its gates before dosing there.`)} />
+      )}
+      <p role="status" class="notice-line">
+        {booked}
+      </p>
     </section>
   );
 }
