@@ -294,8 +294,7 @@ TEST_F(MeasureServiceTest, DosingSessionsInTheCalendarMarkTheChartAndMakeBeforeS
   add_session("apt_today", now, "booked");
   auto view = measures.patient_measures(nurse, patient.id);
   ASSERT_TRUE(view);
-  EXPECT_EQ(view->session_days,
-            (std::vector<std::string>{format_date(date_of(now - 7 * kDay)), today}))
+  EXPECT_EQ(view->session_days, (std::vector<std::string>{format_date(date_of(now - 7 * kDay)), today}))
       << "held and booked dosing sessions only";
   ASSERT_EQ(view->due.size(), 1u);
   EXPECT_EQ(view->due[0].instrument, "phq9");

@@ -5,7 +5,8 @@
 // fields; signing without a reason is refused at the reason field (focus lands there),
 // with one it becomes version 2, and the proposal from a Tuesday follows the label
 // (two sessions a week, three days apart); she books the proposed sessions in the
-// calendar in one go. The version history names who signed and why. Runs the real server binary and Debian's Chromium; needs `npm run build`.
+// calendar in one go. The version history names who signed and why. The Measures
+// tab fills the questionnaire schedule from the plan's booked sessions. Runs the real server binary and Debian's Chromium; needs `npm run build`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
@@ -114,6 +115,17 @@ test('a prescriber reviews the IV plan’s PK chart, changes the plan to esketam
     assert.match(versions[0], /^2\s+Dr Priya Prescriber.*Intranasal esketamine, 56 mg first, then 84 mg\s+Dissociation too strong/s);
     assert.match(versions[1], /^1\s+Dr Priya Prescriber.*IV infusion, 0\.5 mg\/kg over 40 min\s+First plan/s);
     await page.screenshot({ path: screenshotPath('plan-editor-signed.png'), fullPage: true });
+
+    // The questionnaire schedule from the plan: before each booked session, weekly
+    // through the induction series, monthly after it; saved, the first session is due.
+    await page.getByRole('tab', { name: 'Measures' }).click();
+    const measures = page.getByRole('tabpanel', { name: 'Measures' });
+    await measures.getByRole('button', { name: 'From the treatment plan' }).click();
+    await measures.getByText('Filled from 4 booked dosing sessions of the plan.', { exact: false }).waitFor();
+    const whenDue = await measures.locator('.schedule-rows').getByLabel('When due').evaluateAll((els) => els.map((e) => e.value));
+    assert.deepEqual(whenDue, ['baseline', 'baseline', 'before_session', 'weekly', 'monthly']);
+    assert.equal(await posted(page, '/schedule', () => measures.getByRole('button', { name: 'Save schedule' }).click()), 200);
+    await measures.getByText('Schedule saved: 5 entries.').waitFor();
 
     assert.deepEqual(problems, []);
   } finally {

@@ -10,7 +10,7 @@ import { InstrumentScores } from './InstrumentScores';
 import { RecordAnswersPanel } from './RecordAnswersPanel';
 import { ResponsesSection } from './ResponsesSection';
 import { ResponsibleClinicianSection } from './ResponsibleClinicianSection';
-import { ScheduleSection } from './ScheduleSection';
+import { ScheduleSection, type PlanSessions } from './ScheduleSection';
 import { SendLinkSection } from './SendLinkSection';
 import { usePatientMeasures } from './use_patient_measures';
 
@@ -78,6 +78,7 @@ export function MeasuresTab({ api, patientId, canRecord }: MeasuresTabProps) {
           schedule={measures.schedule}
           catalogue={catalogue}
           onSave={canRecord ? async (entries) => update(await api.replaceSchedule(patientId, entries)) : undefined}
+          loadPlanSessions={canRecord ? () => planSessions(api, patientId) : undefined}
         />
       </div>
       <div>
@@ -128,4 +129,15 @@ function Scores({ measures, catalogue }: { measures: PatientMeasures; catalogue:
       ))}
     </>
   );
+}
+
+/** The current plan's booked (or held) dosing sessions, for a schedule from the plan. */
+async function planSessions(api: ApiClient, patientId: string): Promise<PlanSessions | null> {
+  const [plans, appointments] = await Promise.all([api.getPatientPlans(patientId), api.listPatientAppointments(patientId)]);
+  if (!plans.current) return null;
+  const planIds = new Set(plans.versions.map((v) => v.id));
+  const dates = appointments.items
+    .filter((a) => a.type === 'dosing_session' && (a.status === 'booked' || a.status === 'completed') && a.plan_id !== null && planIds.has(a.plan_id))
+    .map((a) => a.start.slice(0, 10));
+  return { dates, inductionSessions: plans.current.induction.sessions };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, newRow, readSchedule, rowsFrom, scheduleField, standardSchedule } from './schedule_form';
+import { addDays, newRow, planSchedule, readSchedule, rowsFrom, scheduleField, standardSchedule } from './schedule_form';
 
 const strip = (rows: ReturnType<typeof standardSchedule>) => rows.map((row) => ({ instrument: row.instrument, rule: row.rule, start: row.start, end: row.end, interval_days: row.interval_days }));
 
@@ -52,5 +52,24 @@ describe('the schedule editor', () => {
     expect(readSchedule([{ ...good, rule: 'follow_up', interval_days: '0' }])).toMatchObject({ problem: { field: 'entries[0].interval_days' } });
     expect(readSchedule([{ ...good, rule: 'follow_up', interval_days: '' }])).toMatchObject({ problem: { field: 'entries[0].interval_days' } });
     expect(readSchedule([{ ...good, rule: 'follow_up', interval_days: '366' }])).toEqual({ problem: { field: 'entries[0].interval_days', message: 'Enter the days between follow-ups: a whole number from 1 to 365.' } });
+  });
+});
+
+describe('planSchedule', () => {
+  it('baselines today, before each session, weekly through the induction series, monthly after it', () => {
+    const dates = ['2026-12-04', '2026-11-23', '2026-11-25', '2026-11-27', '2026-11-30', '2026-12-02', '2026-12-30'];
+    const rows = planSchedule('2026-11-21', dates, 6);
+    expect(rows?.map(({ instrument, rule, start, end }) => ({ instrument, rule, start, end }))).toEqual([
+      { instrument: 'phq9', rule: 'baseline', start: '2026-11-21', end: '' },
+      { instrument: 'gad7', rule: 'baseline', start: '2026-11-21', end: '' },
+      { instrument: 'phq9', rule: 'before_session', start: '2026-11-23', end: '' },
+      { instrument: 'phq9', rule: 'weekly', start: '2026-11-30', end: '2026-12-04' },
+      { instrument: 'phq9', rule: 'monthly', start: '2027-01-01', end: '' },
+    ]);
+  });
+  it('leaves out the weekly rule when the induction lasts under a week, and needs sessions', () => {
+    const rows = planSchedule('2026-11-21', ['2026-11-23', '2026-11-25'], 2);
+    expect(rows?.map((r) => r.rule)).toEqual(['baseline', 'baseline', 'before_session', 'monthly']);
+    expect(planSchedule('2026-11-21', [], 6)).toBeNull();
   });
 });

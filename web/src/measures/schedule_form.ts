@@ -52,6 +52,27 @@ export function standardSchedule(today: string): ScheduleRow[] {
   ];
 }
 
+/**
+ * A schedule from the treatment plan's booked dosing sessions (dates, any order):
+ * PHQ-9 and GAD-7 baselines today, a PHQ-9 before each session, weekly through the
+ * induction series (its first `inductionSessions` sessions) and monthly in
+ * maintenance, from 28 days after the last induction session. Null without sessions.
+ */
+export function planSchedule(today: string, sessionDates: readonly string[], inductionSessions: number): ScheduleRow[] | null {
+  const sorted = [...new Set(sessionDates)].sort();
+  const first = sorted[0];
+  if (first === undefined) return null;
+  const lastInduction = sorted[Math.max(0, Math.min(inductionSessions, sorted.length) - 1)] ?? first;
+  const weeklyStart = addDays(first, 7);
+  return [
+    newRow({ instrument: 'phq9', rule: 'baseline', start: today }),
+    newRow({ instrument: 'gad7', rule: 'baseline', start: today }),
+    newRow({ instrument: 'phq9', rule: 'before_session', start: first }),
+    ...(weeklyStart <= lastInduction ? [newRow({ instrument: 'phq9', rule: 'weekly', start: weeklyStart, end: lastInduction })] : []),
+    newRow({ instrument: 'phq9', rule: 'monthly', start: addDays(lastInduction, 28) }),
+  ];
+}
+
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRule = (rule: string): rule is ScheduleRule => (SCHEDULE_RULES as readonly string[]).includes(rule);
 
