@@ -105,6 +105,13 @@ DoseSettingsRow DoseService::settings_of(Transaction& tx, const ClinicId& clinic
   return default_dose_settings(clinic);
 }
 
+void DoseService::announce(const ClinicId& clinic, std::string_view type, const DoseOrderRow& order) {
+  if (!events_) return;
+  events_->publish(clinic, {std::string(type),
+                            "{\"dose_order_id\":\"" + order.id + "\",\"patient_id\":\"" + order.patient_id + "\"}",
+                            Action::dose_read, clock_.now_ms()});
+}
+
 std::optional<LatestWeight> weight_for_dosing(Transaction& tx, const ClinicId& clinic, const std::string& patient_id,
                                               const Date& on) {
   return latest_weight(tx, clinic, patient_id, on, DoseService::settings_of(tx, clinic).max_weight_age_days);
@@ -227,6 +234,7 @@ Result<DoseOrderView> DoseService::order(const Caller& caller, const std::string
                 o.id);
   auto view = view_of(*tx, caller, o);
   tx->commit();
+  announce(caller.clinic, "dose.ordered", o);
   return view;
 }
 
@@ -357,6 +365,7 @@ Result<DoseOrderView> DoseService::double_check(const Caller& caller, const std:
     tx->update_dose_order(caller.clinic, *o);
     audit_.record(*tx, caller, "dose.double_check.mismatch", "dose_order", o->id, outcome::failure);
     tx->commit();
+    announce(caller.clinic, "dose.blocked", *o);
     std::string names;
     for (const auto& f : check.mismatched) names += (names.empty() ? "" : ", ") + f;
     std::string fields;
@@ -374,6 +383,7 @@ Result<DoseOrderView> DoseService::double_check(const Caller& caller, const std:
   audit_.record(*tx, caller, "dose.double_check.match", "dose_order", o->id);
   auto view = view_of(*tx, caller, *o);
   tx->commit();
+  announce(caller.clinic, "dose.verified", *o);
   return view;
 }
 
@@ -397,6 +407,7 @@ Result<DoseOrderView> DoseService::cancel(const Caller& caller, const std::strin
   audit_.record(*tx, caller, "dose.order.cancel", "dose_order", o->id);
   auto view = view_of(*tx, caller, *o);
   tx->commit();
+  announce(caller.clinic, "dose.cancelled", *o);
   return view;
 }
 

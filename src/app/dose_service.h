@@ -21,6 +21,7 @@
 
 #include "app/audit_log.h"
 #include "app/caller.h"
+#include "app/events.h"
 #include "app/ports.h"
 #include "app/store.h"
 #include "domain/dose.h"
@@ -97,6 +98,10 @@ class DoseService {
   DoseService(Store& store, Crypto& crypto, const Clock& clock)
       : store_(store), crypto_(crypto), clock_(clock), audit_(crypto, clock) {}
 
+  /// Live screens: dose.ordered, dose.blocked, dose.verified and dose.cancelled go to
+  /// `events` after commit, with the order's and the patient's ids only.
+  void announce_to(EventBus& events) { events_ = &events; }
+
   Result<DosePreview> calculate(const Caller& caller, const std::string& patient_id, const DoseRequest& request);
   Result<DoseOrderView> order(const Caller& caller, const std::string& patient_id, const DoseRequest& request);
   Result<std::vector<DoseOrderView>> orders(const Caller& caller, const std::string& patient_id);
@@ -117,11 +122,13 @@ class DoseService {
   Result<DosePreview> compute(Transaction& tx, const Caller& caller, const std::string& patient_id,
                               const DoseRequest& request);
   DoseOrderView view_of(Transaction& tx, const Caller& caller, const DoseOrderRow& order);
+  void announce(const ClinicId& clinic, std::string_view type, const DoseOrderRow& order);
 
   Store& store_;
   Crypto& crypto_;
   const Clock& clock_;
   AuditLog audit_;
+  EventBus* events_ = nullptr;
 };
 
 }  // namespace kc::app

@@ -117,6 +117,7 @@ int run_serve(const platform::Config& c, bool demo) {
   // tells reconnecting screens to reload rather than trust old sequence numbers.
   live::Hub hub(crypto.random_hex20());
   measures.announce_to(hub);
+  dose.announce_to(hub);
   metrics.set_pool_source([&store] { return store->pool_stats(); });
   http::ApiServices services{
       .auth = auth,

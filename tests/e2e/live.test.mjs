@@ -102,6 +102,29 @@ test('a risk task reaches the prescriber at once, never the front desk; a reconn
   assert.equal(acknowledged.data.task_id, r.json.task_id);
 });
 
+test('a dose order and its double check reach the nurses and prescribers, not the front desk', async () => {
+  const nurse = await connect('nurse');
+  assert.equal((await nurse.next()).type, 'hello');
+  const desk = await connect('front_desk');
+  assert.equal((await desk.next()).type, 'hello');
+  const tomas = (await call(server.url, 'GET', '/api/v1/patients?q=Ferreira', { token: tokens.nurse })).json.items[0].id;
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const order = await call(server.url, 'POST', `/api/v1/patients/${tomas}/dose-orders`, {
+    token: tokens.prescriber,
+    body: { route: 'iv', dose_rule: { mg_per_kg: 0.5, infusion_minutes: 40 }, concentration_mg_per_ml: 10, planned_for: tomorrow },
+  });
+  assert.equal(order.status, 201, order.text);
+  const ordered = await nurse.next(2000);
+  assert.equal(ordered.type, 'dose.ordered');
+  assert.deepEqual(ordered.data, { dose_order_id: order.json.id, patient_id: tomas });
+  const check = await call(server.url, 'POST', `/api/v1/dose-orders/${order.json.id}/double-check`, {
+    token: tokens.nurse, body: { weight_kg: 72.4, concentration_mg_per_ml: 10 },
+  });
+  assert.equal(check.status, 200, check.text);
+  assert.equal((await nurse.next(2000)).type, 'dose.verified');
+  assert.ok(await desk.nothingWithin(300), 'the front desk does not see dosing');
+});
+
 test('a signed-out token cannot open a live connection', async () => {
   const token = await bearerLogin(server.url, DEMO_USERS.therapist);
   const out = await call(server.url, 'POST', '/api/v1/auth/logout', { token });

@@ -4,6 +4,7 @@
 // (esketamine: the device count). A mismatch is shown as blocked, naming the fields
 // and never the first entry's values.
 import { useEffect, useState } from 'preact/hooks';
+import { onLiveChange } from '../live/live_client';
 import type { ApiClient, DoseOrder } from '../api';
 import { ApiError } from '../api';
 import { FormFooter } from '../chart/FormFooter';
@@ -34,6 +35,8 @@ export function DoseChecksPage({ api }: { api: ApiClient }) {
       current = false;
     };
   }, [api, generation]);
+  // A new order, or a check at another desk, shows at once (the live connection).
+  useEffect(() => onLiveChange(['dose.'], () => setGeneration((g) => g + 1)), []);
 
   const chosen = orders?.find((o) => o.id === open);
   return (

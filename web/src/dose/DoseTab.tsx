@@ -4,6 +4,7 @@
 // limit, the refusal above the hard limit), cumulative exposure, ordering (prescriber),
 // and the patient's orders with their status. A checker sees orders blinded.
 import { useEffect, useState } from 'preact/hooks';
+import { onLiveChange } from '../live/live_client';
 import type { ApiClient, DoseCalculation, DoseOrder, PatientExposure, PkDose } from '../api';
 import { FormFooter } from '../chart/FormFooter';
 import { useChartForm } from '../chart/use_chart_form';
@@ -43,6 +44,14 @@ export function DoseTab({ api, patientId, canOrder }: DoseTabProps) {
       current = false;
     };
   }, [api, patientId, generation]);
+  // This patient's orders as they are checked elsewhere (the live connection).
+  useEffect(
+    () =>
+      onLiveChange(['dose.'], (m) => {
+        if (m.type === 'resync' || m.data?.['patient_id'] === patientId) setGeneration((g) => g + 1);
+      }),
+    [patientId],
+  );
 
   return (
     <div class="dose-tab">

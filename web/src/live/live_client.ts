@@ -163,9 +163,9 @@ export function stopLive(): void {
  * or when the server says to reload everything. Returns the removal. Nothing
  * arrives while no live connection runs: a screen keeps its own polling too.
  */
-export function onLiveChange(prefixes: readonly string[], onChange: () => void): () => void {
+export function onLiveChange(prefixes: readonly string[], onChange: (message: LiveMessage) => void): () => void {
   const listener: LiveListener = (m) => {
-    if (m.type === 'resync' || prefixes.some((p) => m.type.startsWith(p))) onChange();
+    if (m.type === 'resync' || prefixes.some((p) => m.type.startsWith(p))) onChange(m);
   };
   appListeners.add(listener);
   return () => appListeners.delete(listener);
