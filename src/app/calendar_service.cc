@@ -365,6 +365,7 @@ Result<std::vector<BookedAppointment>> CalendarService::book_all(const Caller& c
     out.push_back(std::move(b));
   }
   tx->commit();
+  for (const auto& b : out) announce(caller.clinic, "appointment.booked", b.view.appointment);
   return out;
 }
 
@@ -431,6 +432,7 @@ Result<CancelResult> CalendarService::cancel(const Caller& caller, const std::st
   if (!a->program_id.empty() && a->start_ms > now) out.offered_entry_id = offer_freed_place(*tx, caller, *a);
   out.view = view_of(*tx, caller.clinic, *a);
   tx->commit();
+  announce(caller.clinic, "appointment.cancelled", *a);
   return out;
 }
 
@@ -483,7 +485,15 @@ Result<AppointmentView> CalendarService::set_status(const Caller& caller, const 
   audit_.record(*tx, caller, "calendar.appointment." + a->status, "appointment", id);
   auto v = view_of(*tx, caller.clinic, *a);
   tx->commit();
+  announce(caller.clinic, "appointment.status", *a);
   return v;
+}
+
+void CalendarService::announce(const ClinicId& clinic, std::string_view type, const AppointmentRow& a) {
+  if (!events_) return;
+  events_->publish(clinic,
+                   {std::string(type), "{\"appointment_id\":\"" + a.id + "\",\"room_id\":\"" + a.room_id + "\"}",
+                    Action::calendar_read, clock_.now_ms()});
 }
 
 // ---- reads ----

@@ -20,6 +20,7 @@
 
 #include "app/audit_log.h"
 #include "app/caller.h"
+#include "app/events.h"
 #include "app/ports.h"
 #include "app/store.h"
 #include "domain/calendar.h"
@@ -80,6 +81,10 @@ class CalendarService {
   CalendarService(Store& store, Crypto& crypto, const Clock& clock)
       : store_(store), crypto_(crypto), clock_(clock), audit_(crypto, clock) {}
 
+  /// Live screens: appointment.booked, appointment.cancelled and appointment.status go
+  /// to `events` after commit, with the appointment's id and room only.
+  void announce_to(EventBus& events) { events_ = &events; }
+
   Result<std::vector<RoomRow>> rooms(const Caller& caller);
   Result<RoomRow> create_room(const Caller& caller, const RoomInput& input);
   Result<RoomRow> update_room(const Caller& caller, const std::string& id, const RoomInput& input);
@@ -114,6 +119,7 @@ class CalendarService {
   Result<std::vector<BookedAppointment>> book_all(const Caller& caller, const std::vector<BookingInput>& items,
                                                   bool batch, BookingClash* clash);
   AppointmentView view_of(Transaction& tx, const ClinicId& clinic, const AppointmentRow& a);
+  void announce(const ClinicId& clinic, std::string_view type, const AppointmentRow& a);
   std::string offer_freed_place(Transaction& tx, const Caller& caller, const AppointmentRow& a);
   OutboxRow message(const ClinicId& clinic, const Demographics& d, const PatientRow& p, const ReminderText& text,
                     const std::string& appointment_id, const std::string& prefix);
@@ -122,6 +128,7 @@ class CalendarService {
   Crypto& crypto_;
   const Clock& clock_;
   AuditLog audit_;
+  EventBus* events_ = nullptr;
 };
 
 }  // namespace kc::app

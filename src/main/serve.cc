@@ -118,6 +118,7 @@ int run_serve(const platform::Config& c, bool demo) {
   live::Hub hub(crypto.random_hex20());
   measures.announce_to(hub);
   dose.announce_to(hub);
+  calendar.announce_to(hub);
   metrics.set_pool_source([&store] { return store->pool_stats(); });
   http::ApiServices services{
       .auth = auth,

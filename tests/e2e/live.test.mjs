@@ -125,6 +125,26 @@ test('a dose order and its double check reach the nurses and prescribers, not th
   assert.ok(await desk.nothingWithin(300), 'the front desk does not see dosing');
 });
 
+test('a booking at one desk reaches every open calendar, the front desk included', async () => {
+  const desk = await connect('front_desk');
+  assert.equal((await desk.next()).type, 'hello');
+  const room = (await call(server.url, 'GET', '/api/v1/rooms', { token: tokens.front_desk })).json.items[0];
+  const staff = (await call(server.url, 'GET', '/api/v1/calendar/staff', { token: tokens.front_desk })).json.items[0];
+  const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) + 'T08:00:00Z';
+  const booked = await call(server.url, 'POST', '/api/v1/appointments', {
+    token: tokens.prescriber, body: { type: 'consultation', patient_id: maya, room_id: room.id, staff_ids: [staff.id], start },
+  });
+  assert.equal(booked.status, 201, booked.text);
+  const event = await desk.next(2000);
+  assert.equal(event.type, 'appointment.booked');
+  assert.deepEqual(event.data, { appointment_id: booked.json.appointment.id, room_id: room.id });
+  const cancelled = await call(server.url, 'POST', `/api/v1/appointments/${booked.json.appointment.id}/cancel`, {
+    token: tokens.front_desk, body: { reason: 'Booked in error' },
+  });
+  assert.equal(cancelled.status, 200, cancelled.text);
+  assert.equal((await desk.next(2000)).type, 'appointment.cancelled');
+});
+
 test('a signed-out token cannot open a live connection', async () => {
   const token = await bearerLogin(server.url, DEMO_USERS.therapist);
   const out = await call(server.url, 'POST', '/api/v1/auth/logout', { token });

@@ -3,6 +3,7 @@
 // next move by a day or a week. Each appointment is a button (patient, type, staff)
 // that opens its details; those who book get "Book appointment".
 import { useEffect, useState } from 'preact/hooks';
+import { onLiveChange } from '../live/live_client';
 import type { ApiClient } from '../api';
 import type { Appointment, BookableStaff, CalendarSettings, Room } from '../calendar_api_types';
 import { SelectField } from '../ui/SelectField';
@@ -72,6 +73,24 @@ export function CalendarPage({ api, canBook }: { api: ApiClient; canBook: boolea
       current = false;
     };
   }, [api, view, day, roomId, reload]);
+
+  // Bookings at another desk show at once (the live connection), without clearing
+  // what is on screen (an open appointment stays open).
+  useEffect(() => {
+    if (view === 'week' && !roomId) return;
+    let current = true;
+    const { from, to } = rangeFor(view, day);
+    const stop = onLiveChange(['appointment.'], () => {
+      api.listAppointments(from, to, view === 'week' ? roomId : undefined).then(
+        (page) => current && setItems(page.items),
+        () => {}, // the next change or the user's own reload tries again
+      );
+    });
+    return () => {
+      current = false;
+      stop();
+    };
+  }, [api, view, day, roomId]);
 
   const step = (direction: number) => setDay(addDays(day, direction * (view === 'day' ? 1 : 7)));
   const open = items?.find((a) => a.id === openId);
