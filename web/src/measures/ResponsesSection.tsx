@@ -71,7 +71,7 @@ function ResponseRow({ response: r, name, onAmend, onContinue, actions }: Respon
       </td>
       <td>
         {SOURCE_LABELS[r.source]}
-        {r.entered_by && <span class="entered-by">{r.entered_by}</span>}
+        {r.entered_by && <span class="entered-by">{breakableEmail(r.entered_by)}</span>}
       </td>
       <td>{scoreText(r)}</td>
       {actions && (
@@ -89,5 +89,18 @@ function ResponseRow({ response: r, name, onAmend, onContinue, actions }: Respon
         </td>
       )}
     </tr>
+  );
+}
+
+/** An e-mail address that wraps after its "@" rather than inside a word. */
+function breakableEmail(email: string) {
+  const at = email.indexOf('@');
+  if (at < 0) return email;
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
+    </>
   );
 }
