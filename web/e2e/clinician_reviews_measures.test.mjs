@@ -67,6 +67,7 @@ test('a nurse records two PHQ-9s, one with a risk signal; the prescriber acknowl
     assert.match(laterText, /PHQ-9 question 9 .* answered "Several days"\./);
     assert.match(laterText, /A high-priority task was raised/);
     const rows = panel.locator('.responses-table tbody tr');
+    await rows.nth(1).waitFor(); // the table is read again after the result shows
     assert.equal(await rows.count(), 2);
     assert.match(await rows.first().innerText(), /PHQ-9.*Submitted.*nurse@demo\.test.*9 \(Mild\)/s);
     await signOut(page);
