@@ -274,3 +274,35 @@ std::vector<Alarm> AlarmEngine::open_alarms() const {
 }
 
 }  // namespace kc
+
+namespace kc {
+
+std::vector<AlarmRule> default_alarm_rules() {
+  auto rule = [](std::string code, std::string label, std::vector<AlarmLimb> limbs, Priority priority, int readings,
+                 std::int64_t sustain_ms) {
+    AlarmRule r;
+    r.code = std::move(code);
+    r.label = std::move(label);
+    r.limbs = std::move(limbs);
+    r.priority = priority;
+    r.confirm_readings = readings;
+    r.sustain_ms = sustain_ms;
+    return r;
+  };
+  return {
+      rule("spo2_low", "SpO2 below 92 %", {{VitalSign::spo2_pct, Direction::below, 92, 92, false}}, Priority::high, 1,
+           0),
+      rule("bp_severe", "Blood pressure 200/120 or more",
+           {{VitalSign::systolic_mmhg, Direction::above, 200, 200},
+            {VitalSign::diastolic_mmhg, Direction::above, 120, 120}},
+           Priority::high, 1, 0),
+      rule("bp_high", "Blood pressure 180/110 or more on two readings",
+           {{VitalSign::systolic_mmhg, Direction::above, 180, 180},
+            {VitalSign::diastolic_mmhg, Direction::above, 110, 110}},
+           Priority::medium, 2, 0),
+      rule("hr_high", "Heart rate above 120 for 5 minutes",
+           {{VitalSign::heart_rate_bpm, Direction::above, 120, 120, false}}, Priority::medium, 1, 5 * 60'000),
+  };
+}
+
+}  // namespace kc

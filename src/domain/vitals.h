@@ -143,3 +143,19 @@ class AlarmEngine {
 };
 
 }  // namespace kc
+
+namespace kc {
+
+/// The alarm rules a clinic starts with, before its medical director sets its own
+/// (docs/clinical-defaults.md, "Session alarms"):
+///   spo2_low     SpO2 below 92 %, on one reading (clinical reference §3: Spravato
+///                REMS and Aldrete); high priority.
+///   bp_severe    systolic >= 200 or diastolic >= 120 on one reading;
+///   bp_high      systolic >= 180 or diastolic >= 110 on two readings in a row;
+///   hr_high      heart rate above 120 sustained for 5 minutes.
+///   The three last are one academic clinic's protocol quoted by the reference (§3)
+///   as an example, not a guideline. Priorities (high, high, medium, medium) and the
+///   clear values (no hysteresis: the same number) are KetaClinic starting values.
+std::vector<AlarmRule> default_alarm_rules();
+
+}  // namespace kc

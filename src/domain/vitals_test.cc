@@ -239,3 +239,35 @@ TEST(AlarmEngine, OpenAlarmsListHighPriorityFirst) {
 
 }  // namespace
 }  // namespace kc
+
+namespace kc {
+namespace {
+
+TEST(DefaultAlarmRules, AreValidAndFireAtTheReferenceNumbers) {
+  const auto rules = default_alarm_rules();
+  ASSERT_EQ(rules.size(), 4u);
+  for (const auto& r : rules) EXPECT_TRUE(check_rule(r)) << r.code;
+
+  AlarmEngine spo2({rules[0]}, {});
+  EXPECT_TRUE(spo2.on_reading({0, {}, {}, {}, 92.0, {}, "m"}).empty()) << "92 % is not below 92 %";
+  EXPECT_EQ(spo2.on_reading({1000, {}, {}, {}, 91.0, {}, "m"}).size(), 1u);
+
+  AlarmEngine severe({rules[1], rules[2]}, {});
+  auto events = severe.on_reading({0, 205.0, 100.0, {}, {}, {}, "m"});
+  ASSERT_EQ(events.size(), 1u) << "200/120 at once; 180/110 needs a second reading";
+  EXPECT_EQ(events[0].rule_code, "bp_severe");
+  events = severe.on_reading({5 * 60'000, 185.0, 100.0, {}, {}, {}, "m"});
+  ASSERT_EQ(events.size(), 2u) << "below 200/120 again, still 180/110 or more on the second reading";
+  EXPECT_EQ(events[0].rule_code, "bp_severe");
+  EXPECT_EQ(events[0].kind, AlarmEventKind::condition_cleared);
+  EXPECT_EQ(events[1].rule_code, "bp_high");
+  EXPECT_EQ(events[1].kind, AlarmEventKind::raised);
+
+  AlarmEngine hr({rules[3]}, {});
+  EXPECT_TRUE(hr.on_reading({0, {}, {}, 121.0, {}, {}, "m"}).empty());
+  EXPECT_TRUE(hr.on_reading({4 * 60'000, {}, {}, 121.0, {}, {}, "m"}).empty());
+  EXPECT_EQ(hr.on_reading({5 * 60'000, {}, {}, 121.0, {}, {}, "m"}).size(), 1u);
+}
+
+}  // namespace
+}  // namespace kc
