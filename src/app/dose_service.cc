@@ -23,7 +23,7 @@ std::optional<LatestWeight> latest_weight(Transaction& tx, const ClinicId& clini
     auto measured = parse_date(m.measured_on);
     if (!measured) continue;
     LatestWeight w{m, days_between(*measured, on), false};
-    w.stale = w.age_days > max_age_days;
+    w.stale = !weight_recent(*measured, on, max_age_days);
     return w;
   }
   return std::nullopt;

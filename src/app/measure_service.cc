@@ -2,7 +2,6 @@
 // responsible clinician, and the clinic's measurement settings. Links are in
 // measure_links.cc, clinical tasks and their escalation in measure_tasks.cc.
 #include <algorithm>
-#include <set>
 
 #include "app/ids.h"
 #include "app/measure_internal.h"
@@ -105,13 +104,13 @@ namespace {
 /// The days of the patient's dosing sessions, oldest first, one per day: those
 /// booked or held (a cancelled session, or one the patient did not attend, is none).
 std::vector<Date> dosing_days(Transaction& tx, const ClinicId& clinic, const std::string& patient_id) {
-  std::set<std::string> days;
+  std::vector<Date> days;
   for (const auto& a : tx.patient_appointments(clinic, patient_id))
     if (a.type == "dosing_session" && (a.status == "booked" || a.status == "completed"))
-      days.insert(format_date(date_of(a.start_ms)));
-  std::vector<Date> out;
-  for (const auto& d : days) out.push_back(*parse_date(d));
-  return out;
+      days.push_back(date_of(a.start_ms));
+  std::sort(days.begin(), days.end(), [](const Date& x, const Date& y) { return compare(x, y) < 0; });
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return days;
 }
 
 }  // namespace

@@ -55,6 +55,10 @@ std::string_view to_string(LimitVerdict v) {
   return "within";
 }
 
+bool weight_recent(const Date& measured_on, const Date& on, int max_age_days) {
+  return days_between(measured_on, on) <= max_age_days;
+}
+
 Result<DoseCalculation> calculate_dose(const DoseInput& in, const DoseProtocol& p) {
   DoseCalculation c;
   c.route = in.route;
@@ -123,7 +127,7 @@ Result<DoseCalculation> calculate_dose(const DoseInput& in, const DoseProtocol& 
       return Error::invalid("weight", "The recorded weight is not plausible; record the weight again.",
                             "weight_invalid");
     c.weight_age_days = days_between(in.weight->measured_on, in.today);
-    weight_fresh = c.weight_age_days <= p.max_weight_age_days;
+    weight_fresh = weight_recent(in.weight->measured_on, in.today, p.max_weight_age_days);
   }
   if (is_weight_based(r)) {
     if (!in.weight)

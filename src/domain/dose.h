@@ -111,6 +111,10 @@ struct DoseCalculation {
 /// error here: the verdict says so, and authorize_limit decides.
 Result<DoseCalculation> calculate_dose(const DoseInput& input, const DoseProtocol& protocol);
 
+/// A weight measured on `measured_on` is recent enough for a dose on `on` when it is
+/// at most `max_age_days` old then (the clinic's setting).
+bool weight_recent(const Date& measured_on, const Date& on, int max_age_days);
+
 /// May this calculation be ordered? above_hard: conflict dose_above_limit; above_soft
 /// without a reason: invalid override_reason_required (field "override_reason").
 Status authorize_limit(const DoseCalculation& calc, std::string_view override_reason);

@@ -64,33 +64,19 @@ export function CalendarPage({ api, canBook }: { api: ApiClient; canBook: boolea
     if (view === 'week' && !roomId) return;
     let current = true;
     const { from, to } = rangeFor(view, day);
+    const read = (onError: (e: unknown) => void) =>
+      api.listAppointments(from, to, view === 'week' ? roomId : undefined).then((page) => current && setItems(page.items), onError);
     setItems(null);
-    api.listAppointments(from, to, view === 'week' ? roomId : undefined).then(
-      (page) => current && setItems(page.items),
-      (e: unknown) => current && setError(problemFrom(e).message),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, view, day, roomId, reload]);
-
-  // Bookings at another desk show at once (the live connection), without clearing
-  // what is on screen (an open appointment stays open).
-  useEffect(() => {
-    if (view === 'week' && !roomId) return;
-    let current = true;
-    const { from, to } = rangeFor(view, day);
-    const stop = onLiveChange(['appointment.'], () => {
-      api.listAppointments(from, to, view === 'week' ? roomId : undefined).then(
-        (page) => current && setItems(page.items),
-        () => {}, // the next change or the user's own reload tries again
-      );
-    });
+    void read((e) => current && setError(problemFrom(e).message));
+    // Bookings at another desk show at once (the live connection), without clearing
+    // what is on screen (an open appointment stays open); a failed refresh waits for
+    // the next change or the user's own reload.
+    const stop = onLiveChange(['appointment.'], () => void read(() => {}));
     return () => {
       current = false;
       stop();
     };
-  }, [api, view, day, roomId]);
+  }, [api, view, day, roomId, reload]);
 
   const step = (direction: number) => setDay(addDays(day, direction * (view === 'day' ? 1 : 7)));
   const open = items?.find((a) => a.id === openId);
