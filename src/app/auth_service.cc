@@ -94,7 +94,7 @@ Result<Caller> AuthService::authenticate(std::string_view token, std::string_vie
   const SessionRow& session = found->session;
   const UserRow& user = found->user;
   SessionTimes times{session.created_ms, session.last_seen_ms, session.revoked};
-  if (session_state(times, now, policy_) != SessionState::active)
+  if (session_state(times, now, policy_) != LoginSessionState::active)
     return Error::unauthenticated("Your session has ended. Sign in again.");
   if (should_touch(times, now, policy_)) {
     auto tx = store_.begin(Store::Mode::write);

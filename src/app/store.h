@@ -444,6 +444,103 @@ struct AppointmentQuery {
   bool booked_only = false;
 };
 
+// ---- Monitored sessions (src/app/session_service.h). Quantities are whole
+// thousandths of their unit (µL/h, µg, thousandths of mmHg, bpm, %, /min); 0: none.
+
+/// One monitored dosing session, opened for a booked dosing appointment.
+struct TreatmentSessionRow {
+  std::string id, clinic_id, patient_id, appointment_id, route, room_id;
+  std::string state = "scheduled";  // domain/session.h
+  std::string dose_order_id;        // the verified order found when dosing started; empty before
+  // Check-in.
+  bool escort_confirmed = false, fasting_confirmed = false, pregnancy_status_current = false,
+       questionnaire_done = false;
+  std::string questionnaire_skip_reason;
+  std::int64_t checked_in_ms = 0;
+  std::string checked_in_by;
+  // The pre-dose blood-pressure decision: none | proceed | defer.
+  std::string bp_decision = "none", bp_decision_reason, bp_decision_by;
+  std::string drug_lot, drug_expiry;  // expiry: YYYY-MM-DD
+  std::int64_t dose_started_ms = 0, dose_ended_ms = 0;
+  // The vital signs as they stand (thousandths; 0: none yet), kept with every batch
+  // of readings: the latest of each sign before dosing started (the pre-dose
+  // baseline), and the latest of each sign overall.
+  std::int64_t pre_dose_systolic = 0, pre_dose_diastolic = 0, pre_dose_heart_rate = 0, pre_dose_spo2 = 0;
+  std::int64_t pre_dose_bp_ms = 0;
+  std::int64_t last_systolic = 0, last_diastolic = 0, last_heart_rate = 0, last_spo2 = 0, last_respiratory_rate = 0;
+  std::int64_t last_bp_ms = 0, last_reading_ms = 0;
+  // Discharge.
+  bool escort_present = false, instructions_given = false;
+  std::string override_reason, override_by;
+  std::int64_t discharged_ms = 0;
+  std::string discharged_by, abort_reason;
+  std::string follow_up_appointment_id;
+  std::string rems_submitted_on;  // YYYY-MM-DD; empty: not yet
+  std::string created_by;
+  std::int64_t created_ms = 0, updated_ms = 0;
+};
+
+/// Which sessions to list (ordered by the appointment's start, newest last).
+struct TreatmentSessionQuery {
+  bool active_only = false;  // neither discharged nor aborted
+  std::string patient_id;
+  std::int64_t from_ms = 0, to_ms = 0;  // created in [from, to) when to_ms > 0
+  std::string route;                    // empty: any
+};
+
+/// The dosing record: infusion events (start | rate_change | pause | resume | stop)
+/// and esketamine devices (device).
+struct SessionEventRow {
+  std::string id, clinic_id, session_id, kind;
+  std::int64_t at_ms = 0, rate_ul_per_h = 0;
+  std::string reason, by;
+};
+
+struct RescueMedicineRow {
+  std::string id, clinic_id, session_id, drug, route, reason, by;
+  std::int64_t dose_ug = 0, at_ms = 0;
+};
+
+struct EffectRow {
+  std::string id, clinic_id, session_id, kind, severity, description, intervention, outcome, narrative, by;
+  bool serious = false;
+  std::int64_t at_ms = 0, recorded_ms = 0;
+};
+
+struct AldreteRow {
+  std::string id, clinic_id, session_id, by;
+  std::int64_t at_ms = 0;
+  int activity = 0, respiration = 0, circulation = 0, consciousness = 0, oxygen = 0, total = 0;
+  std::int64_t bp_change_milli_pct = 0;  // signed
+};
+
+/// A note on the session; kind "integration" is the therapist's integration note.
+struct SessionNoteRow {
+  std::string id, clinic_id, session_id, kind, text, by;
+  std::int64_t at_ms = 0;
+};
+
+/// One vital-signs reading; 0: not measured.
+struct VitalRow {
+  std::string clinic_id, session_id;
+  std::int64_t at_ms = 0;
+  std::int64_t systolic = 0, diastolic = 0, heart_rate = 0, spo2 = 0, respiratory_rate = 0;  // thousandths
+  std::string source, recorded_by;
+  std::int64_t recorded_ms = 0;
+};
+
+/// An alarm of a session, numbered 1, 2, ... within it; saved on every change.
+struct SessionAlarmRow {
+  std::string clinic_id, session_id;
+  int number = 0;
+  std::string rule_code, priority, state;
+  bool condition_active = true, escalated = false;
+  std::int64_t raised_ms = 0, acknowledged_ms = 0, cleared_ms = 0, escalated_ms = 0;
+  std::string acknowledged_by;
+  bool has_value = false;
+  std::int64_t value_milli = 0;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;
@@ -661,6 +758,37 @@ class Transaction {
   virtual std::vector<AppointmentRow> appointments(const ClinicId& clinic, const AppointmentQuery& query) = 0;
   /// The patient's appointments, ordered by start.
   virtual std::vector<AppointmentRow> patient_appointments(const ClinicId& clinic, std::string_view patient_id) = 0;
+
+  // Monitored sessions.
+  virtual void insert_treatment_session(const TreatmentSessionRow& session) = 0;
+  /// Writes every field but id, clinic, patient, appointment, route, created.
+  virtual void update_treatment_session(const ClinicId& clinic, const TreatmentSessionRow& session) = 0;
+  /// In a write transaction the row stays locked until commit.
+  virtual std::optional<TreatmentSessionRow> treatment_session(const ClinicId& clinic, std::string_view id) = 0;
+  virtual std::optional<TreatmentSessionRow> treatment_session_for_appointment(const ClinicId& clinic,
+                                                                               std::string_view appointment_id) = 0;
+  /// Ordered by creation, then id.
+  virtual std::vector<TreatmentSessionRow> treatment_sessions(const ClinicId& clinic,
+                                                              const TreatmentSessionQuery& query) = 0;
+  virtual void insert_session_event(const SessionEventRow& event) = 0;
+  /// Ordered by time, then id; the same for the other lists of a session.
+  virtual std::vector<SessionEventRow> session_events(const ClinicId& clinic, std::string_view session_id) = 0;
+  virtual void insert_rescue_medicine(const RescueMedicineRow& medicine) = 0;
+  virtual std::vector<RescueMedicineRow> rescue_medicines(const ClinicId& clinic, std::string_view session_id) = 0;
+  virtual void insert_effect(const EffectRow& effect) = 0;
+  virtual std::vector<EffectRow> effects(const ClinicId& clinic, std::string_view session_id) = 0;
+  virtual void insert_aldrete(const AldreteRow& score) = 0;
+  virtual std::vector<AldreteRow> aldrete_scores(const ClinicId& clinic, std::string_view session_id) = 0;
+  virtual void insert_session_note(const SessionNoteRow& note) = 0;
+  virtual std::vector<SessionNoteRow> session_notes(const ClinicId& clinic, std::string_view session_id) = 0;
+  /// Appends readings (of one clinic) in one statement per reading, prepared once.
+  virtual void insert_vitals(const std::vector<VitalRow>& readings) = 0;
+  /// The session's readings at or after `since_ms`, oldest first.
+  virtual std::vector<VitalRow> vitals(const ClinicId& clinic, std::string_view session_id, std::int64_t since_ms) = 0;
+  /// Inserts the alarm or replaces its mutable fields.
+  virtual void save_session_alarm(const SessionAlarmRow& alarm) = 0;
+  /// Ordered by number.
+  virtual std::vector<SessionAlarmRow> session_alarms(const ClinicId& clinic, std::string_view session_id) = 0;
 
   virtual void insert_patient(const PatientRow& patient) = 0;
   virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;

@@ -17,11 +17,11 @@ LockoutState after_failed_login(const LockoutState& state, std::int64_t now_ms, 
   return next;
 }
 
-SessionState session_state(const SessionTimes& s, std::int64_t now_ms, const AuthPolicy& policy) {
-  if (s.revoked) return SessionState::revoked;
-  if (now_ms >= s.created_ms + policy.session_absolute_ms) return SessionState::absolute_expired;
-  if (now_ms >= s.last_seen_ms + policy.session_idle_ms) return SessionState::idle_expired;
-  return SessionState::active;
+LoginSessionState session_state(const SessionTimes& s, std::int64_t now_ms, const AuthPolicy& policy) {
+  if (s.revoked) return LoginSessionState::revoked;
+  if (now_ms >= s.created_ms + policy.session_absolute_ms) return LoginSessionState::absolute_expired;
+  if (now_ms >= s.last_seen_ms + policy.session_idle_ms) return LoginSessionState::idle_expired;
+  return LoginSessionState::active;
 }
 
 std::int64_t session_expires_ms(const SessionTimes& s, const AuthPolicy& policy) {

@@ -33,7 +33,7 @@ bool is_locked(const LockoutState& state, std::int64_t now_ms);
 /// the account for `policy.lockout_ms` and restarts the count.
 LockoutState after_failed_login(const LockoutState& state, std::int64_t now_ms, const AuthPolicy& policy);
 
-enum class SessionState { active, idle_expired, absolute_expired, revoked };
+enum class LoginSessionState { active, idle_expired, absolute_expired, revoked };
 
 struct SessionTimes {
   std::int64_t created_ms = 0;
@@ -41,7 +41,7 @@ struct SessionTimes {
   bool revoked = false;
 };
 
-SessionState session_state(const SessionTimes& s, std::int64_t now_ms, const AuthPolicy& policy);
+LoginSessionState session_state(const SessionTimes& s, std::int64_t now_ms, const AuthPolicy& policy);
 
 /// When the session ends if nothing more happens: the earlier of idle and absolute.
 std::int64_t session_expires_ms(const SessionTimes& s, const AuthPolicy& policy);

@@ -42,24 +42,24 @@ TEST(Lockout, ThresholdAndDurationAreSettings) {
 
 TEST(Session, ActiveWithinIdleAndAbsoluteLimits) {
   SessionTimes t{0, 0, false};
-  EXPECT_EQ(session_state(t, 15 * kMinute - 1, kPolicy), SessionState::active);
+  EXPECT_EQ(session_state(t, 15 * kMinute - 1, kPolicy), LoginSessionState::active);
 }
 
 TEST(Session, IdleFor15MinutesExpires) {
   SessionTimes t{0, 0, false};
-  EXPECT_EQ(session_state(t, 15 * kMinute, kPolicy), SessionState::idle_expired);
+  EXPECT_EQ(session_state(t, 15 * kMinute, kPolicy), LoginSessionState::idle_expired);
 }
 
 TEST(Session, ActivityKeepsItAliveUntilTheAbsoluteLimitOf12Hours) {
   const std::int64_t twelve_hours = 12 * 60 * kMinute;
   SessionTimes t{0, twelve_hours - kMinute, false};
-  EXPECT_EQ(session_state(t, twelve_hours - 1, kPolicy), SessionState::active);
-  EXPECT_EQ(session_state(t, twelve_hours, kPolicy), SessionState::absolute_expired);
+  EXPECT_EQ(session_state(t, twelve_hours - 1, kPolicy), LoginSessionState::active);
+  EXPECT_EQ(session_state(t, twelve_hours, kPolicy), LoginSessionState::absolute_expired);
 }
 
 TEST(Session, RevokedIsNeverActive) {
   SessionTimes t{0, 0, true};
-  EXPECT_EQ(session_state(t, 1, kPolicy), SessionState::revoked);
+  EXPECT_EQ(session_state(t, 1, kPolicy), LoginSessionState::revoked);
 }
 
 TEST(Session, ExpiryIsTheEarlierOfIdleAndAbsolute) {

@@ -13,9 +13,11 @@ constexpr std::array kRoleNames = {
     std::pair{Role::nurse, std::string_view{"nurse"}},
     std::pair{Role::therapist, std::string_view{"therapist"}},
     std::pair{Role::front_desk, std::string_view{"front_desk"}},
+    std::pair{Role::device, std::string_view{"device"}},
 };
 
-constexpr std::array kAllRoles = {Role::admin, Role::prescriber, Role::nurse, Role::therapist, Role::front_desk};
+constexpr std::array kAllRoles = {Role::admin,     Role::prescriber, Role::nurse,
+                                  Role::therapist, Role::front_desk, Role::device};
 
 struct Grant {
   Role role;
@@ -119,6 +121,22 @@ constexpr std::array kGrants = {
     Grant{Role::nurse, Action::calendar_write},
     Grant{Role::admin, Action::calendar_manage},
     Grant{Role::admin, Action::settings_manage},
+    // The monitored session: every clinical role and the medical director follow it;
+    // nurses and prescribers run it; only a prescriber overrides the discharge gates;
+    // the therapist writes the integration note. A device gateway only posts readings.
+    Grant{Role::admin, Action::sessions_read},
+    Grant{Role::prescriber, Action::sessions_read},
+    Grant{Role::nurse, Action::sessions_read},
+    Grant{Role::therapist, Action::sessions_read},
+    Grant{Role::prescriber, Action::sessions_run},
+    Grant{Role::nurse, Action::sessions_run},
+    Grant{Role::prescriber, Action::sessions_override},
+    Grant{Role::therapist, Action::session_notes_write},
+    Grant{Role::prescriber, Action::session_notes_write},
+    Grant{Role::nurse, Action::session_notes_write},
+    Grant{Role::prescriber, Action::vitals_record},
+    Grant{Role::nurse, Action::vitals_record},
+    Grant{Role::device, Action::vitals_record},
 };
 
 }  // namespace
@@ -197,6 +215,16 @@ std::string_view to_string(Action action) {
       return "calendar.manage";
     case Action::settings_manage:
       return "settings.manage";
+    case Action::sessions_read:
+      return "sessions.read";
+    case Action::sessions_run:
+      return "sessions.run";
+    case Action::sessions_override:
+      return "sessions.override";
+    case Action::session_notes_write:
+      return "session_notes.write";
+    case Action::vitals_record:
+      return "vitals.record";
   }
   return "unknown";
 }

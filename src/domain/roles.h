@@ -12,7 +12,9 @@
 
 namespace kc {
 
-enum class Role { admin, prescriber, nurse, therapist, front_desk };
+/// `device` is a device gateway's account (bedside monitors posting vital signs):
+/// it may record vital signs and nothing else.
+enum class Role { admin, prescriber, nurse, therapist, front_desk, device };
 
 enum class Action {
   users_read,              // list the clinic's staff accounts
@@ -45,6 +47,11 @@ enum class Action {
   calendar_read,           // see rooms, appointments, day and week views
   calendar_write,          // book, cancel and mark appointments
   calendar_manage,         // add and change rooms and chairs, the calendar settings
+  sessions_read,           // monitored sessions: the console, the station, REMS forms
+  sessions_run,            // check in, dose, record effects and scores, discharge, acknowledge alarms
+  sessions_override,       // override the discharge gates with a reason (prescribers only)
+  session_notes_write,     // the integration note of a session
+  vitals_record,           // post vital-sign readings to a session (staff and device gateways)
 };
 
 std::string_view to_string(Role role);

@@ -117,6 +117,29 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/appointments/{id}/cancel", {h::cancel_appointment, Access::session});
   router_.add("POST", "/api/v1/appointments/{id}/status", {h::set_appointment_status, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/appointments", {h::list_patient_appointments, Access::session});
+  router_.add("POST", "/api/v1/sessions", {h::open_session, Access::session});
+  router_.add("GET", "/api/v1/sessions", {h::list_sessions, Access::session});
+  router_.add("GET", "/api/v1/sessions/{id}", {h::get_session, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/sessions", {h::list_patient_sessions, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/check-in", {h::check_in_session, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/bp-decision", {h::decide_session_bp, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/drug-lot", {h::record_session_drug_lot, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/transitions", {h::transition_session, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/infusion", {h::change_session_rate, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/devices", {h::record_session_device, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/rescue-medicines", {h::record_session_rescue, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/effects", {h::record_session_effect, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/aldrete", {h::record_session_aldrete, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/discharge-checks", {h::record_discharge_checks, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/discharge-override", {h::override_session_discharge, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/notes", {h::add_session_note, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/follow-up", {h::book_session_follow_up, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/alarms/{n}/acknowledge", {h::acknowledge_session_alarm, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/vitals", {h::record_session_vitals, Access::session});
+  router_.add("GET", "/api/v1/sessions/{id}/vitals", {h::list_session_vitals, Access::session});
+  router_.add("GET", "/api/v1/sessions/{id}/rems-form", {h::get_rems_form, Access::session});
+  router_.add("POST", "/api/v1/sessions/{id}/rems-form/submitted", {h::mark_rems_submitted, Access::session});
+  router_.add("GET", "/api/v1/rems-forms", {h::list_rems_forms, Access::session});
 }
 
 void add_security_headers(Response& r) {

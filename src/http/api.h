@@ -17,6 +17,7 @@
 #include "app/plan_service.h"
 #include "app/readiness_service.h"
 #include "app/screening_service.h"
+#include "app/session_service.h"
 #include "app/user_service.h"
 #include "app/waiting_list_service.h"
 #include "http/metrics.h"
@@ -41,6 +42,7 @@ struct ApiServices {
   app::DoseService& dose;
   app::CalendarService& calendar;
   app::ReadinessService& readiness;
+  app::SessionService& sessions;
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;

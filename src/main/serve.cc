@@ -18,6 +18,7 @@
 #include "app/dose_service.h"
 #include "app/patient_service.h"
 #include "app/plan_service.h"
+#include "app/session_service.h"
 #include "app/user_service.h"
 #include "http/api.h"
 #include "http/server.h"
@@ -30,12 +31,13 @@
 namespace kc::cli {
 namespace {
 
-/// Runs `work` every 30 s on a thread of its own until stopped (lapsed waiting-list
-/// offers pass on, unacknowledged tasks escalate, even when nobody opens a page).
+/// Runs `work` every `period` on a thread of its own until stopped (lapsed waiting-list
+/// offers pass on, unacknowledged tasks and alarms escalate, a monitor that stopped
+/// sending raises its technical alarm, even when nobody opens a page).
 class Sweeper {
  public:
-  Sweeper(std::string name, std::function<void()> work)
-      : name_(std::move(name)), work_(std::move(work)), thread_([this] { run(); }) {}
+  Sweeper(std::string name, std::function<void()> work, std::chrono::milliseconds period = std::chrono::seconds(30))
+      : name_(std::move(name)), work_(std::move(work)), period_(period), thread_([this] { run(); }) {}
   ~Sweeper() { stop(); }
   void stop() {
     {
@@ -49,7 +51,7 @@ class Sweeper {
  private:
   void run() {
     std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, std::chrono::seconds(30), [this] { return stopping_; })) {
+    while (!wake_.wait_for(lock, period_, [this] { return stopping_; })) {
       lock.unlock();
       try {
         work_();
@@ -62,6 +64,7 @@ class Sweeper {
 
   std::string name_;
   std::function<void()> work_;
+  std::chrono::milliseconds period_;
   std::mutex mutex_;  // guards stopping_
   std::condition_variable wake_;
   bool stopping_ = false;
@@ -112,6 +115,7 @@ int run_serve(const platform::Config& c, bool demo) {
   app::DoseService dose(*store, crypto, clock);
   app::CalendarService calendar(*store, crypto, clock);
   app::ReadinessService readiness(*store, crypto, clock);
+  app::SessionService session_service(*store, crypto, clock, calendar);
   http::Metrics metrics;
   // Live screens (GET /api/v1/live): one hub per process; a new stream id per start
   // tells reconnecting screens to reload rather than trust old sequence numbers.
@@ -119,6 +123,7 @@ int run_serve(const platform::Config& c, bool demo) {
   measures.announce_to(hub);
   dose.announce_to(hub);
   calendar.announce_to(hub);
+  session_service.announce_to(hub);
   metrics.set_pool_source([&store] { return store->pool_stats(); });
   http::ApiServices services{
       .auth = auth,
@@ -135,6 +140,7 @@ int run_serve(const platform::Config& c, bool demo) {
       .dose = dose,
       .calendar = calendar,
       .readiness = readiness,
+      .sessions = session_service,
       .store = *store,
       .clock = clock,
       .metrics = metrics,
@@ -169,9 +175,13 @@ int run_serve(const platform::Config& c, bool demo) {
   }
   Sweeper offers("waiting-list", [&waiting] { waiting.sweep(); });
   Sweeper escalations("task-escalation", [&measures] { measures.sweep(); });
+  // Alarms: the technical alarm and escalation are checked every second.
+  Sweeper alarms(
+      "session-alarms", [&session_service] { session_service.sweep(); }, std::chrono::seconds(1));
   server.run();
   offers.stop();
   escalations.stop();
+  alarms.stop();
   spdlog::info("stopped cleanly");
   return 0;
 }

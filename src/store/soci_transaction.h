@@ -161,6 +161,30 @@ class SociTransaction final : public app::Transaction {
   std::vector<app::AppointmentRow> patient_appointments(const app::ClinicId& clinic,
                                                         std::string_view patient_id) override;
 
+  void insert_treatment_session(const app::TreatmentSessionRow& session) override;
+  void update_treatment_session(const app::ClinicId& clinic, const app::TreatmentSessionRow& session) override;
+  std::optional<app::TreatmentSessionRow> treatment_session(const app::ClinicId& clinic, std::string_view id) override;
+  std::optional<app::TreatmentSessionRow> treatment_session_for_appointment(const app::ClinicId& clinic,
+                                                                            std::string_view appointment_id) override;
+  std::vector<app::TreatmentSessionRow> treatment_sessions(const app::ClinicId& clinic,
+                                                           const app::TreatmentSessionQuery& query) override;
+  void insert_session_event(const app::SessionEventRow& event) override;
+  std::vector<app::SessionEventRow> session_events(const app::ClinicId& clinic, std::string_view session_id) override;
+  void insert_rescue_medicine(const app::RescueMedicineRow& medicine) override;
+  std::vector<app::RescueMedicineRow> rescue_medicines(const app::ClinicId& clinic,
+                                                       std::string_view session_id) override;
+  void insert_effect(const app::EffectRow& effect) override;
+  std::vector<app::EffectRow> effects(const app::ClinicId& clinic, std::string_view session_id) override;
+  void insert_aldrete(const app::AldreteRow& score) override;
+  std::vector<app::AldreteRow> aldrete_scores(const app::ClinicId& clinic, std::string_view session_id) override;
+  void insert_session_note(const app::SessionNoteRow& note) override;
+  std::vector<app::SessionNoteRow> session_notes(const app::ClinicId& clinic, std::string_view session_id) override;
+  void insert_vitals(const std::vector<app::VitalRow>& readings) override;
+  std::vector<app::VitalRow> vitals(const app::ClinicId& clinic, std::string_view session_id,
+                                    std::int64_t since_ms) override;
+  void save_session_alarm(const app::SessionAlarmRow& alarm) override;
+  std::vector<app::SessionAlarmRow> session_alarms(const app::ClinicId& clinic, std::string_view session_id) override;
+
   void insert_patient(const app::PatientRow& patient) override;
   std::optional<app::PatientRow> patient(const app::ClinicId& clinic, std::string_view id) override;
   std::vector<app::PatientRow> patients(const app::ClinicId& clinic, const app::PatientQuery& query,
