@@ -4,6 +4,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -13,16 +14,20 @@
 #include "domain/consent.h"
 #include "domain/demographics.h"
 #include "domain/dose.h"
+#include "domain/effects.h"
 #include "domain/instruments.h"
 #include "domain/measurement.h"
 #include "domain/record_entries.h"
+#include "domain/recovery.h"
 #include "domain/time.h"
+#include "domain/vitals.h"
 #include "http/api_dose.h"
 #include "http/calendar_codec.h"
 #include "http/consent_codec.h"
 #include "http/json_codec.h"
 #include "http/plans_codec.h"
 #include "http/request.h"
+#include "http/session_codec.h"
 
 namespace bhttp = boost::beast::http;
 
@@ -140,6 +145,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       for (const auto& item : *items) (void)kc::check_booking(item.request, {});
     (void)kc::http::decode_room(*body);
     (void)kc::http::decode_calendar_settings(*body);
+  }
+  // The monitored session's bodies; decoded readings go through the reading check
+  // and an alarm engine, effects through their check, Aldrete observations through
+  // the score.
+  if (auto body = kc::http::parse_object(bytes)) {
+    (void)kc::http::decode_check_in(*body);
+    (void)kc::http::decode_transition(*body);
+    (void)kc::http::decode_follow_up(*body);
+    if (auto readings = kc::http::decode_vitals(*body)) {
+      kc::AlarmEngine engine(kc::default_alarm_rules(), {60'000, 120'000});
+      std::stable_sort(readings->begin(), readings->end(),
+                       [](const auto& a, const auto& b) { return a.at_ms < b.at_ms; });
+      for (auto& r : *readings)
+        if (kc::check_reading(r)) (void)engine.on_reading(r);
+      (void)engine.on_tick(1'800'000'000'000, true);
+    }
+    if (auto effect = kc::http::decode_effect(*body)) (void)kc::check_effect(*effect);
+    if (auto rescue = kc::http::decode_rescue_medicine(*body)) (void)kc::check_rescue_medicine(*rescue);
+    if (auto o = kc::http::decode_aldrete(*body))
+      (void)kc::aldrete({o->activity.value_or(-1), o->respiration.value_or(-1), o->consciousness.value_or(-1), 150, 140,
+                         97, o->on_room_air});
   }
   return 0;
 }

@@ -145,7 +145,9 @@ Result<std::vector<UserRow>> CalendarService::bookable_staff(const Caller& calle
     auto page = tx->users(caller.clinic, after, 200);
     for (auto& u : page) {
       u.password_hash.clear();
-      if (!u.disabled) out.push_back(std::move(u));
+      // A device gateway's account is not a person who can be booked.
+      const bool person = std::any_of(u.roles.begin(), u.roles.end(), [](Role r) { return r != Role::device; });
+      if (!u.disabled && person) out.push_back(std::move(u));
     }
     if (page.size() < 200) break;
     after = page.back().email;

@@ -340,20 +340,29 @@ void SessionService::sweep() {
     }
   }
   for (auto& [id, engine] : engines) {
-    std::lock_guard lock(engine->mutex);
-    const std::int64_t now = clock_.now_ms();
-    auto events = engine->alarms.on_tick(now, engine->state == "dosing" && engine->device_fed);
+    std::vector<AlarmEvent> events;
+    ClinicId clinic;
+    {
+      std::lock_guard lock(engine->mutex);
+      events = engine->alarms.on_tick(clock_.now_ms(), engine->state == "dosing" && engine->device_fed);
+      clinic = engine->clinic;
+    }
     if (events.empty()) continue;
-    const Caller system = Caller::system(engine->clinic, "session-sweep");
+    // The transaction first, then the engine: the order record_vitals and acknowledge
+    // take them in (on SQLite the write transaction is one lock for the whole store).
+    const Caller system = Caller::system(clinic, "session-sweep");
     VitalsAccepted changes;
     auto tx = store_.begin(Store::Mode::write);
-    save_events(*tx, engine->clinic, id, *engine, events, "", &changes);
+    {
+      std::lock_guard lock(engine->mutex);
+      save_events(*tx, clinic, id, *engine, events, "", &changes);
+    }
     for (std::size_t i = 0; i < changes.alarm_changes.size(); ++i)
       audit_.record(*tx, system, "alarm." + changes.alarm_event_kinds[i], "session_alarm",
                     id + "/" + std::to_string(changes.alarm_changes[i].number));
     tx->commit();
     for (std::size_t i = 0; i < changes.alarm_changes.size(); ++i)
-      announce_alarm(engine->clinic, changes.alarm_changes[i], changes.alarm_event_kinds[i]);
+      announce_alarm(clinic, changes.alarm_changes[i], changes.alarm_event_kinds[i]);
   }
 }
 
