@@ -50,7 +50,7 @@ export function sessionServer(options: { session?: SessionView; vitals?: VitalsR
   const route = (method: string, path: string, body: Record<string, unknown>): Answer => {
     if (method === 'GET' && path === '/api/v1/sessions/ses_1') return { status: 200, body: state.session };
     if (method === 'GET' && path === '/api/v1/sessions/ses_1/vitals') return { status: 200, body: { items: state.vitals } };
-    if (method === 'GET' && path === '/api/v1/sessions') return { status: 200, body: { items: state.tiles } };
+    if (method === 'GET' && (path === '/api/v1/sessions' || path === '/api/v1/patients/pat_1/sessions')) return { status: 200, body: { items: state.tiles } };
     const sub = path.startsWith('/api/v1/sessions/ses_1/') ? path.slice('/api/v1/sessions/ses_1'.length) : null;
     if (method === 'POST' && sub !== null) {
       const custom = options.on?.[sub];
