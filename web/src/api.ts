@@ -455,6 +455,100 @@ export class ApiClient {
   listPatientAppointments(patientId: string): Promise<{ items: import('./calendar_api_types').Appointment[] }> {
     return this.request('GET', `/patients/${encodeURIComponent(patientId)}/appointments`);
   }
+  // The monitored session (docs/api.md, "Sessions"; types named with import()). Every
+  // change answers the new SessionView. Errors: 400/422 naming the field; 409 with the
+  // failed gate's code and the gate as field; 403 without sessions_run.
+  /** Opens (201) or finds (200) the session of a dosing appointment; 409 not_a_dosing_session. */
+  openSession(appointmentId: string): Promise<import('./sessions_api_types').SessionView> {
+    return this.request('POST', '/sessions', { appointment_id: appointmentId });
+  }
+  /** Every session of the clinic not discharged or aborted (the nurse station). */
+  async listActiveSessions(): Promise<import('./sessions_api_types').StationTile[]> {
+    return (await this.request<{ items: import('./sessions_api_types').StationTile[] }>('GET', '/sessions?active=true')).items;
+  }
+  /** The sessions of one day (YYYY-MM-DD). */
+  async listSessionsOn(day: string): Promise<import('./sessions_api_types').StationTile[]> {
+    return (await this.request<{ items: import('./sessions_api_types').StationTile[] }>('GET', '/sessions' + queryString({ day }))).items;
+  }
+  /** The patient's sessions, newest first. */
+  async listPatientSessions(patientId: string): Promise<import('./sessions_api_types').StationTile[]> {
+    return (await this.request<{ items: import('./sessions_api_types').StationTile[] }>('GET', `/patients/${encodeURIComponent(patientId)}/sessions`)).items;
+  }
+  getSession(id: string): Promise<import('./sessions_api_types').SessionView> {
+    return this.request('GET', `/sessions/${encodeURIComponent(id)}`);
+  }
+  /** Records the check-in facts: scheduled → checked_in, or updates them once checked in. */
+  checkInSession(id: string, facts: import('./sessions_api_types').CheckIn): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/check-in', facts);
+  }
+  /** The decision on a pre-dose BP above the limit; a reason is required to proceed. */
+  decidePreDoseBp(id: string, decision: 'proceed' | 'defer', reason: string): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/bp-decision', { decision, reason });
+  }
+  recordDrugLot(id: string, lot: string, expiryDate: string): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/drug-lot', { lot, expiry_date: expiryDate });
+  }
+  /** 409 transition_not_allowed (field transition) or the failed gate's code (field: the gate). */
+  transitionSession(id: string, request: import('./sessions_api_types').TransitionRequest): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/transitions', request);
+  }
+  changeInfusionRate(id: string, rateMlPerH: number, reason: string): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/infusion', { rate_ml_per_h: rateMlPerH, reason });
+  }
+  /** One esketamine device given now (at least 5 min after the previous). */
+  recordDeviceGiven(id: string): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/devices', {});
+  }
+  giveRescueMedicine(id: string, medicine: import('./sessions_api_types').NewRescueMedicine): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/rescue-medicines', medicine);
+  }
+  /** A serious adverse event needs a narrative (400 field narrative). */
+  recordEffect(id: string, effect: import('./sessions_api_types').NewEffect): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/effects', effect);
+  }
+  /** Circulation and oxygen are scored by the server from the latest reading against the baseline. */
+  recordAldrete(id: string, entry: import('./sessions_api_types').AldreteEntry): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/aldrete', entry);
+  }
+  recordDischargeChecks(id: string, checks: { escort_present: boolean; instructions_given: boolean }): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/discharge-checks', checks);
+  }
+  /** Prescriber only: passes the failed discharge gates, with the reason kept. */
+  overrideDischarge(id: string, reason: string): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/discharge-override', { reason });
+  }
+  addSessionNote(id: string, text: string): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/notes', { text });
+  }
+  /** Books through the calendar (409 double_booking naming room_id or staff_ids) and links it. */
+  bookSessionFollowUp(id: string, booking: import('./sessions_api_types').FollowUpBooking): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/follow-up', booking);
+  }
+  acknowledgeAlarm(id: string, alarmId: number): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, `/alarms/${encodeURIComponent(String(alarmId))}/acknowledge`, {});
+  }
+  /** 201; 422 naming the impossible value (readings[0].spo2_pct), and nothing is stored. */
+  recordVitals(id: string, readings: import('./sessions_api_types').NewVitalsReading[]): Promise<import('./sessions_api_types').VitalsRecorded> {
+    return this.sessionPost(id, '/vitals', { source: 'manual', readings });
+  }
+  /** The session's readings, oldest first. */
+  async listVitals(id: string): Promise<import('./sessions_api_types').VitalsReading[]> {
+    return (await this.request<{ items: import('./sessions_api_types').VitalsReading[] }>('GET', `/sessions/${encodeURIComponent(id)}/vitals`)).items;
+  }
+  /** The Spravato REMS Patient Monitoring Form; 409 not_esketamine for other routes. */
+  getRemsForm(id: string): Promise<import('./sessions_api_types').RemsForm> {
+    return this.request('GET', `/sessions/${encodeURIComponent(id)}/rems-form`);
+  }
+  /** `submittedOn` is YYYY-MM-DD. */
+  markRemsFormSubmitted(id: string, submittedOn: string): Promise<import('./sessions_api_types').SessionView> {
+    return this.sessionPost(id, '/rems-form/submitted', { submitted_on: submittedOn });
+  }
+  async listPendingRemsForms(): Promise<import('./sessions_api_types').PendingRemsForm[]> {
+    return (await this.request<{ items: import('./sessions_api_types').PendingRemsForm[] }>('GET', '/rems-forms?pending=true')).items;
+  }
+  private sessionPost<T>(id: string, path: string, body: unknown): Promise<T> {
+    return this.request('POST', `/sessions/${encodeURIComponent(id)}${path}`, body);
+  }
 
   private remember(session: Session): Session {
     this.csrfToken = session.csrf_token;

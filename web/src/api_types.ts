@@ -415,3 +415,4 @@ export * from './consent_api_types';
 export * from './plans_api_types';
 export * from './dose_api_types';
 export * from './calendar_api_types';
+export * from './sessions_api_types';

@@ -22,24 +22,24 @@ const labels = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).
 
 describe('navigation by role', () => {
   it('gives an admin every page, Clinic settings last', () => {
-    expect(labels(['admin'])).toEqual(['Patients', 'Calendar', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Consent library', 'Users', 'Audit log', 'Clinic settings']);
+    expect(labels(['admin'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Users', 'Audit log', 'Clinic settings']);
   });
 
   it.each(['prescriber', 'nurse'] as const)('gives a %s Patients, the inbox, the due questionnaires, Enquiries and Waiting lists', (role) => {
-    expect(labels([role])).toEqual(['Patients', 'Calendar', 'Inbox', 'Questionnaires due', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library']);
+    expect(labels([role])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms']);
   });
 
   it('gives the front desk Patients, Enquiries and Waiting lists, but no measures', () => {
     expect(labels(['front_desk'])).toEqual(['Patients', 'Calendar', 'Enquiries', 'Waiting lists', 'Consent library']);
   });
 
-  it('gives a therapist Patients, the inbox and the due questionnaires', () => {
-    expect(labels(['therapist'])).toEqual(['Patients', 'Calendar', 'Inbox', 'Questionnaires due', 'Consent library']);
+  it('gives a therapist Patients, the station, the inbox, the due questionnaires and the REMS forms', () => {
+    expect(labels(['therapist'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Consent library', 'REMS forms']);
   });
 
   it('gives a user with several roles the union of their pages', () => {
-    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Calendar', 'Inbox', 'Questionnaires due', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'Users', 'Audit log', 'Clinic settings']);
-    expect(labels(['therapist', 'front_desk'])).toEqual(['Patients', 'Calendar', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Consent library']);
+    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Users', 'Audit log', 'Clinic settings']);
+    expect(labels(['therapist', 'front_desk'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms']);
   });
 
   it('keeps Clinic settings for admins: others who type its address are refused', () => {

@@ -15,6 +15,8 @@ export type PagePath =
   | '/consents'
   | '/dose-checks'
   | '/calendar'
+  | '/station'
+  | '/rems-forms'
   ;
 
 export interface NavItem {
@@ -32,12 +34,14 @@ const MEASURE_READERS: readonly Role[] = ['admin', 'prescriber', 'nurse', 'thera
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/patients', label: 'Patients' },
   { path: '/calendar', label: 'Calendar' },
+  { path: '/station', label: 'Station', title: 'Nurse station', allowed_roles: MEASURE_READERS },
   { path: '/inbox', label: 'Inbox', allowed_roles: MEASURE_READERS },
   { path: '/measures', label: 'Questionnaires due', title: 'Due questionnaires', allowed_roles: MEASURE_READERS },
   { path: '/dose-checks', label: 'Double checks', title: 'Dose double checks', allowed_roles: ['prescriber', 'nurse'] },
   { path: '/enquiries', label: 'Enquiries', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/waiting', label: 'Waiting lists', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/consents', label: 'Consent library' },
+  { path: '/rems-forms', label: 'REMS forms', title: 'Spravato REMS forms', allowed_roles: MEASURE_READERS },
   { path: '/users', label: 'Users', allowed_roles: ['admin'] },
   { path: '/audit', label: 'Audit log', allowed_roles: ['admin'] },
   { path: '/settings', label: 'Clinic settings', allowed_roles: ['admin'] },
@@ -129,13 +133,15 @@ export function patientChartPath(patientId: string): string {
 
 /** The page of the main navigation a path belongs to: a patient's chart is under Patients. */
 export function sectionFor(path: string): NavItem | undefined {
+  if (sessionPage(path)) return navItemFor('/station');
   return patientChartId(path) === undefined ? navItemFor(path) : navItemFor('/patients');
 }
 
 /** The browser tab's title for a path (never a patient's name: tab titles show on shared screens). */
 export function pageTitle(path: string): string {
   const item = navItemFor(path);
-  const label = patientChartId(path) === undefined ? (item?.title ?? item?.label) : 'Patient chart';
+  const session = sessionPage(path);
+  const label = session ? SESSION_PAGE_TITLES[session.view] : patientChartId(path) === undefined ? (item?.title ?? item?.label) : 'Patient chart';
   return label ? `${label} · KetaClinic` : 'KetaClinic';
 }
 
@@ -255,4 +261,45 @@ export function canBookAppointments(roles: readonly Role[]): boolean {
 /** Whether rooms, chairs and the calendar settings may be changed (admin). */
 export function canManageCalendar(roles: readonly Role[]): boolean {
   return roles.includes('admin');
+}
+
+// The monitored session: the console (/sessions/{id}) and its printable views, all
+// under Station in the navigation. sessions_read: admin, prescriber, nurse, therapist;
+// sessions_run (every change): prescriber, nurse; the discharge override: prescriber.
+export type SessionPageView = 'console' | 'discharge-sheet' | 'rems-form';
+
+const SESSION_PATH = /^\/sessions\/([^/]+)(?:\/(discharge-sheet|rems-form))?\/?$/;
+const SESSION_PAGE_TITLES: Record<SessionPageView, string> = { console: 'Session console', 'discharge-sheet': 'Discharge sheet', 'rems-form': 'REMS monitoring form' };
+
+/** The session and the view when `path` is a session's page; otherwise undefined. */
+export function sessionPage(path: string): { sessionId: string; view: SessionPageView } | undefined {
+  const m = SESSION_PATH.exec(path);
+  const sessionId = decoded(m?.[1]);
+  if (!m || sessionId === undefined) return undefined;
+  return { sessionId, view: (m[2] as SessionPageView | undefined) ?? 'console' };
+}
+
+/** The path of a session's console, or of one of its printable views. */
+export function sessionPath(sessionId: string, view: SessionPageView = 'console'): string {
+  const base = `/sessions/${encodeURIComponent(sessionId)}`;
+  return view === 'console' ? base : `${base}/${view}`;
+}
+
+export function canReadSessions(roles: readonly Role[]): boolean {
+  return roles.some((role) => MEASURE_READERS.includes(role));
+}
+
+/** Whether the console offers its forms and buttons (check-in to discharge). */
+export function canRunSessions(roles: readonly Role[]): boolean {
+  return roles.some((r) => r === 'prescriber' || r === 'nurse');
+}
+
+/** Whether the discharge panel offers the override (with a reason). */
+export function canOverrideDischarge(roles: readonly Role[]): boolean {
+  return roles.includes('prescriber');
+}
+
+/** Whether the console offers the integration note (therapist, prescriber, nurse). */
+export function canWriteSessionNotes(roles: readonly Role[]): boolean {
+  return roles.some((r) => r === 'therapist' || r === 'prescriber' || r === 'nurse');
 }

@@ -10,16 +10,20 @@ import { problemFrom } from '../ui/form_problem';
 import { formatDateTime, patientName } from '../ui/format';
 import { STATUS_LABELS } from './calendar_rules';
 import { ReadinessChecklist } from './ReadinessChecklist';
+import { sessionPath } from '../navigation';
+import { navigate } from '../router';
 
 interface AppointmentDialogProps {
   api: ApiClient;
   appointment: Appointment;
   canBook: boolean;
+  /** Offer "Open session" on a dosing session (sessions_run: prescriber, nurse). */
+  canOpenSession?: boolean;
   onChanged: () => void;
   onClose: () => void;
 }
 
-export function AppointmentDialog({ api, appointment: a, canBook, onChanged, onClose }: AppointmentDialogProps) {
+export function AppointmentDialog({ api, appointment: a, canBook, canOpenSession = false, onChanged, onClose }: AppointmentDialogProps) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ field?: string; message: string } | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,6 +33,18 @@ export function AppointmentDialog({ api, appointment: a, canBook, onChanged, onC
     try {
       await action();
       onChanged();
+    } catch (e) {
+      setError(problemFrom(e));
+      setPending(false);
+    }
+  };
+  // Opens the monitored session (or finds the one already open) and goes to its console.
+  const openSession = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      const session = await api.openSession(a.id);
+      navigate(sessionPath(session.id));
     } catch (e) {
       setError(problemFrom(e));
       setPending(false);
@@ -67,6 +83,13 @@ export function AppointmentDialog({ api, appointment: a, canBook, onChanged, onC
         )}
       </dl>
       {a.type === 'dosing_session' && a.status === 'booked' && <ReadinessChecklist api={api} appointmentId={a.id} />}
+      {canOpenSession && a.type === 'dosing_session' && a.status !== 'cancelled' && (
+        <div class="actions">
+          <button type="button" disabled={pending} onClick={() => void openSession()}>
+            Open session
+          </button>
+        </div>
+      )}
       {a.preparation.length > 0 && (
         <>
           <h3 id="preparation-heading">Preparation (in the patient's reminder)</h3>

@@ -34,7 +34,7 @@ interface Basics {
   settings: CalendarSettings;
 }
 
-export function CalendarPage({ api, canBook }: { api: ApiClient; canBook: boolean }) {
+export function CalendarPage({ api, canBook, canOpenSession = false }: { api: ApiClient; canBook: boolean; canOpenSession?: boolean }) {
   const [view, setView] = useState<View>('day');
   const [day, setDay] = useState(() => startOfDay(new Date()));
   const [roomId, setRoomId] = useState('');
@@ -169,6 +169,7 @@ export function CalendarPage({ api, canBook }: { api: ApiClient; canBook: boolea
           api={api}
           appointment={open}
           canBook={canBook}
+          canOpenSession={canOpenSession}
           onChanged={() => {
             setOpenId(null);
             setReload((n) => n + 1);

@@ -91,9 +91,11 @@ describe('PatientChartPage', () => {
     await key('ArrowRight');
     expect(selected()).toBe('tab-appointments');
     await key('ArrowRight');
+    expect(selected()).toBe('tab-sessions');
+    await key('ArrowRight');
     expect(selected()).toBe('tab-history');
     await key('End');
-    expect(selected()).toBe('tab-appointments');
+    expect(selected()).toBe('tab-sessions');
     await key('Home');
     expect(selected()).toBe('tab-history');
     expect(container.querySelector('#tab-screening')?.getAttribute('tabindex')).toBe('-1');
@@ -102,7 +104,7 @@ describe('PatientChartPage', () => {
   it('gives a therapist a chart to read, with no controls until the Measures tab is opened', async () => {
     const server = fakeServer({ answers: [recorded('aneurysmal_vascular_disease', 'yes')] });
     await open(['therapist'], server);
-    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures', 'Consent', 'Plan', 'Appointments']);
+    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures', 'Consent', 'Plan', 'Appointments', 'Sessions']);
     expect(server.calls()).toEqual(CHART_LOAD); // the Measures tab reads nothing until it is opened
     expect(container.querySelectorAll('form, input, select, textarea')).toHaveLength(0);
     expect([...container.querySelectorAll('.answers-list dd')].map((dd) => dd.textContent)).toEqual(['Yes', 'Unknown']);

@@ -15,6 +15,8 @@ import { PlanTab } from '../plans/PlanTab';
 import { DoseTab } from '../dose/DoseTab';
 import { canOrderDose, canReadDose } from '../navigation';
 import { AppointmentsTab } from '../calendar/AppointmentsTab';
+import { PatientSessionsTab } from '../sessions/PatientSessionsTab';
+import { canReadSessions } from '../navigation';
 
 interface PatientChartPageProps {
   api: ApiClient;
@@ -109,5 +111,6 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
     ...(can.roles.some((r) => r === 'admin' || r === 'prescriber' || r === 'nurse' || r === 'therapist') ? [{ id: 'plan', label: 'Plan', lazy: true, panel: <PlanTab api={api} patientId={patientId} roles={can.roles} /> }] : []),
     ...(canReadDose(can.roles) ? [{ id: 'dose', label: 'Dose', lazy: true, panel: <DoseTab api={api} patientId={patientId} canOrder={canOrderDose(can.roles)} /> }] : []),
     { id: 'appointments', label: 'Appointments', lazy: true, panel: <AppointmentsTab api={api} patientId={patientId} /> },
+    ...(canReadSessions(can.roles) ? [{ id: 'sessions', label: 'Sessions', lazy: true, panel: <PatientSessionsTab api={api} patientId={patientId} /> }] : []),
   ];
 }

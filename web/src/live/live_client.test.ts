@@ -92,6 +92,22 @@ describe('LiveClient', () => {
   });
 });
 
+describe('after a reconnection', () => {
+  it('tells the listeners that asked for live. once the new connection says hello', () => {
+    const { client, sockets, timers } = harness();
+    const got: string[] = [];
+    client.listen((m) => got.push(m.type));
+    client.start();
+    sockets[0]?.serverSends({ type: 'hello', stream: 'abc', seq: 4 });
+    expect(got).toEqual([]);
+    sockets[0]?.drop();
+    timers[0]?.fn();
+    sockets[1]?.serverSends({ type: 'hello', stream: 'abc', seq: 6 });
+    sockets[1]?.serverSends({ type: 'alarm.raised', seq: 5 });
+    expect(got).toEqual(['live.reconnected', 'alarm.raised']);
+  });
+});
+
 describe('onLiveChange', () => {
   it('calls back for matching events and resyncs, registered before or after the start', () => {
     const { client, sockets } = harness();

@@ -4,6 +4,10 @@
 // number it saw; when the server cannot replay them (it restarted, or too much
 // happened) it says "resync" and every listener reloads what it shows.
 //
+// After the hello of a reconnection, listeners get a `live.reconnected` message, so a
+// screen that must not miss anything (the session console, the station) can read
+// again whatever the replay might not cover; other screens do not ask for it.
+//
 // Events are notifications (ids, a few values); a screen reads the rest through the
 // API. Polling stays as the fallback: a screen never depends on this alone.
 
@@ -46,6 +50,7 @@ export class LiveClient {
   private delay = RECONNECT_FIRST_MS;
   private timer: unknown = null;
   private running = false;
+  private helloSeen = false;
   private readonly open: (url: string) => SocketLike;
   private readonly base: string;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
@@ -130,7 +135,12 @@ export class LiveClient {
       if (typeof message.stream === 'string') this.stream = message.stream;
       // On hello the missed events follow and move seq on; a resync starts afresh.
       if (message.type === 'resync' || this.seq === 0) this.seq = message.seq ?? 0;
-      if (message.type === 'hello') return;
+      if (message.type === 'hello') {
+        const reconnected = this.helloSeen;
+        this.helloSeen = true;
+        if (!reconnected) return;
+        message = { type: 'live.reconnected', stream: this.stream, seq: this.seq };
+      }
     } else if (typeof message.seq === 'number') {
       this.seq = Math.max(this.seq, message.seq);
     }

@@ -32,6 +32,12 @@ import { canAuthorConsent, canHandOverConsent, consentRecordId, consentSigningTa
 import { DoseChecksPage } from '../dose/DoseChecksPage';
 import { CalendarPage } from '../calendar/CalendarPage';
 import { canBookAppointments } from '../navigation';
+import { canRunSessions, sessionPage } from '../navigation';
+import { SessionConsolePage } from '../sessions/SessionConsolePage';
+import { DischargeSheetPage } from '../sessions/DischargeSheetPage';
+import { RemsFormPage } from '../rems/RemsFormPage';
+import { RemsFormsPage } from '../rems/RemsFormsPage';
+import { StationPage } from '../station/StationPage';
 
 interface RoutedPageProps {
   path: string;
@@ -57,6 +63,10 @@ export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
   if (!canOpen(item, roles)) {
     return <PageMessage title="You do not have access to this page" text="Your roles do not include this page. Ask an administrator if you need it." />;
   }
+  const session = sessionPage(path);
+  if (session?.view === 'console') return <SessionConsolePage api={api} sessionId={session.sessionId} roles={roles} />;
+  if (session?.view === 'discharge-sheet') return <DischargeSheetPage api={api} sessionId={session.sessionId} />;
+  if (session?.view === 'rems-form') return <RemsFormPage api={api} sessionId={session.sessionId} canSubmit={canRunSessions(roles)} />;
   const patientId = patientChartId(path);
   if (patientId !== undefined) {
     return (
@@ -98,7 +108,11 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
     case '/dose-checks':
       return <DoseChecksPage api={api} />;
     case '/calendar':
-      return <CalendarPage api={api} canBook={canBookAppointments(roles)} />;
+      return <CalendarPage api={api} canBook={canBookAppointments(roles)} canOpenSession={canRunSessions(roles)} />;
+    case '/station':
+      return <StationPage api={api} canRun={canRunSessions(roles)} />;
+    case '/rems-forms':
+      return <RemsFormsPage api={api} />;
   }
 }
 
