@@ -13,11 +13,32 @@ TEST(Roles, AdminAloneManagesUsersAndReadsAudit) {
   }
 }
 
-TEST(Roles, EveryRoleMayReadPatients) {
+TEST(Roles, EveryStaffRoleMayReadPatients) {
   for (Role r : all_roles()) {
+    if (r == Role::device) continue;
     std::vector<Role> one{r};
     EXPECT_TRUE(allowed(one, Action::patients_read)) << to_string(r);
   }
+}
+
+TEST(Roles, ADeviceGatewayMayRecordVitalSignsAndNothingElse) {
+  std::vector<Role> device{Role::device};
+  EXPECT_TRUE(allowed(device, Action::vitals_record));
+  for (Action a : {Action::patients_read, Action::sessions_read, Action::sessions_run, Action::measures_read,
+                   Action::calendar_read, Action::dose_read, Action::users_read, Action::audit_read})
+    EXPECT_FALSE(allowed(device, a)) << to_string(a);
+  EXPECT_EQ(parse_role("device"), Role::device);
+}
+
+TEST(Roles, OnlyAPrescriberOverridesDischargeAndTheTherapistWritesTheIntegrationNote) {
+  for (Role r : all_roles()) {
+    std::vector<Role> one{r};
+    EXPECT_EQ(allowed(one, Action::sessions_override), r == Role::prescriber) << to_string(r);
+  }
+  std::vector<Role> therapist{Role::therapist}, desk{Role::front_desk};
+  EXPECT_TRUE(allowed(therapist, Action::session_notes_write));
+  EXPECT_FALSE(allowed(therapist, Action::sessions_run));
+  EXPECT_FALSE(allowed(desk, Action::sessions_read));
 }
 
 TEST(Roles, TherapistMayNotRegisterPatients) {

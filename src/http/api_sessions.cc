@@ -3,6 +3,8 @@
 // the follow-up appointment, the station's tiles and the REMS form.
 #include <boost/json.hpp>
 
+#include <cmath>
+
 #include "app/session_internal.h"
 #include "domain/time.h"
 #include "http/api_handlers.h"
@@ -15,6 +17,9 @@ namespace {
 using app::session_detail::milli;
 
 app::SessionService& sessions(Call& call) { return call.api.services().sessions; }
+
+/// `value` to the nearest 1/`per` (for display: 0.01 mL, 0.1 min).
+double rounded(double value, double per) { return std::round(value * per) / per; }
 
 json::value time_or_null(std::int64_t ms) { return ms > 0 ? json::value(format_iso8601(ms)) : json::value(nullptr); }
 json::value milli_or_null(std::int64_t v) { return v != 0 ? json::value(milli(v)) : json::value(nullptr); }
@@ -191,9 +196,10 @@ json::object session_json(const app::SessionView& v) {
                                       : json::value(json::object{{"lot", s.drug_lot}, {"expiry_date", s.drug_expiry}})},
       {"infusion", std::move(infusion)},
       {"devices", std::move(devices)},
-      {"delivered", json::object{{"volume_ml", v.delivered.volume_ml},
-                                 {"dose_mg", v.delivered.dose_mg},
-                                 {"running_minutes", static_cast<double>(v.delivered.running_ms) / 60000.0}}},
+      {"delivered",
+       json::object{{"volume_ml", rounded(v.delivered.volume_ml, 100)},
+                    {"dose_mg", rounded(v.delivered.dose_mg, 100)},
+                    {"running_minutes", rounded(static_cast<double>(v.delivered.running_ms) / 60000.0, 10)}}},
       {"rescue_medicines", std::move(rescue)},
       {"latest_vitals", reading_json(v.latest_vitals)},
       {"alarm_rules", std::move(rules)},

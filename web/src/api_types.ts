@@ -1,7 +1,7 @@
 // The types of the KetaClinic server API, as api.ts (the client) sends and receives
 // them. Field names and shapes follow docs/api.md.
 
-export const ROLES = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk'] as const;
+export const ROLES = ['admin', 'prescriber', 'nurse', 'therapist', 'front_desk', 'device'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A staff account, as GET /users and the user routes return it. */

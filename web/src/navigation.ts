@@ -172,6 +172,7 @@ const ROLE_LABELS: Record<Role, string> = {
   nurse: 'Nurse',
   therapist: 'Therapist',
   front_desk: 'Front desk',
+  device: 'Device gateway (posts vital signs only)',
 };
 
 export function roleLabel(role: Role): string {

@@ -13,6 +13,10 @@ import { useSessionForm, type PanelProps } from './use_session_form';
 
 const EVENT_WORDS = { start: 'Started', rate_change: 'Rate changed', pause: 'Paused', resume: 'Resumed', stop: 'Stopped' };
 
+
+/** A figure rounded for reading (the server's value may carry every digit). */
+const roundTo = (value: number, digits: number) => Number(value.toFixed(digits));
+
 export function DosePanel(props: PanelProps) {
   const s = props.session;
   return (
@@ -64,9 +68,9 @@ function DoseFigures({ session: s }: { session: SessionView }) {
           <dt>Delivered</dt>
           <dd>
             <strong>
-              {s.delivered.dose_mg} mg ({s.delivered.volume_ml} mL)
+              {roundTo(s.delivered.dose_mg, 2)} mg ({roundTo(s.delivered.volume_ml, 2)} mL)
             </strong>{' '}
-            in {s.delivered.running_minutes} min of running
+            in {roundTo(s.delivered.running_minutes, 1)} min of running
           </dd>
         </>
       )}
