@@ -153,6 +153,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)kc::http::decode_check_in(*body);
     (void)kc::http::decode_transition(*body);
     (void)kc::http::decode_follow_up(*body);
+    if (auto patch = kc::http::decode_session_settings(*body)) {
+      kc::SessionProtocol p;
+      for (const auto& f : kc::session_protocol_fields())
+        if (auto it = patch->find(std::string(f.name)); it != patch->end()) p.*f.member = it->second;
+      if (kc::check_protocol(p)) (void)kc::alarm_rules(p);
+    }
     if (auto readings = kc::http::decode_vitals(*body)) {
       kc::AlarmEngine engine(kc::default_alarm_rules(), {60'000, 120'000});
       std::stable_sort(readings->begin(), readings->end(),

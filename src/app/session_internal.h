@@ -43,11 +43,12 @@ namespace kc::app {
 
 /// One session's alarm evaluation in this process.
 struct SessionService::Engine {
-  Engine(ClinicId c, std::string s, AlarmEngine e, int o)
-      : clinic(std::move(c)), state(std::move(s)), alarms(std::move(e)), offset(o) {}
+  Engine(ClinicId c, std::string s, std::vector<AlarmRule> r, AlarmTiming timing, int o)
+      : clinic(std::move(c)), state(std::move(s)), rules(r), alarms(std::move(r), timing), offset(o) {}
   std::mutex mutex;  // guards everything below
   ClinicId clinic;
   std::string state;
+  const std::vector<AlarmRule> rules;  // the clinic's rules when evaluation started
   AlarmEngine alarms;
   int offset = 0;  // a stored alarm's number is offset + the engine's id
   bool device_fed = false;

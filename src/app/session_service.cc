@@ -38,7 +38,48 @@ SessionService::SessionService(Store& store, Crypto& crypto, const Clock& clock,
 
 SessionService::~SessionService() = default;
 
-SessionProtocol SessionService::protocol_of(Transaction&, const ClinicId&) { return SessionProtocol{}; }
+SessionProtocol SessionService::protocol_of(Transaction& tx, const ClinicId& clinic) {
+  auto row = tx.session_settings(clinic);
+  return row ? row->protocol : SessionProtocol{};
+}
+
+Result<SessionSettingsRow> SessionService::settings(const Caller& caller) {
+  if (!caller.can(Action::sessions_read) && !caller.can(Action::settings_manage)) {
+    audit_.record_denied(store_, caller, "settings.sessions.read", "clinic", caller.clinic.value);
+    return Error::forbidden();
+  }
+  auto tx = store_.begin(Store::Mode::read);
+  if (auto row = tx->session_settings(caller.clinic)) return *row;
+  SessionSettingsRow row;
+  row.clinic_id = caller.clinic.value;
+  return row;
+}
+
+Result<SessionSettingsRow> SessionService::update_settings(const Caller& caller, const SessionSettingsPatch& patch) {
+  if (!caller.can(Action::settings_manage)) {
+    audit_.record_denied(store_, caller, "settings.sessions.update", "clinic", caller.clinic.value);
+    return Error::forbidden();
+  }
+  auto tx = store_.begin(Store::Mode::write);
+  SessionSettingsRow row;
+  row.clinic_id = caller.clinic.value;
+  if (auto stored = tx->session_settings(caller.clinic)) row = *stored;
+  const auto& fields = session_protocol_fields();
+  for (const auto& change : patch) {
+    const std::string& name = change.first;
+    auto f = std::find_if(fields.begin(), fields.end(), [&](const ProtocolField& x) { return x.name == name; });
+    if (f == fields.end()) return Error::invalid(name, "There is no setting \"" + name + "\".");
+    row.protocol.*f->member = change.second;
+  }
+  if (auto ok = check_protocol(row.protocol); !ok) return ok.error();
+  ++row.version;
+  row.updated_ms = clock_.now_ms();
+  row.updated_by = caller.user_id;
+  tx->save_session_settings(row);
+  audit_.record(*tx, caller, "settings.sessions.update", "clinic", caller.clinic.value);
+  tx->commit();
+  return row;
+}
 
 void SessionService::publish(const ClinicId& clinic, std::string type, std::string data_json) {
   if (!events_) return;
@@ -163,7 +204,7 @@ SessionView SessionService::view_of(Transaction& tx, const ClinicId& clinic, con
   v.alarms = tx.session_alarms(clinic, s.id);
   if (s.last_reading_ms > 0) v.latest_vitals = session_detail::last_values(s);
   if (s.pre_dose_bp_ms > 0) v.pre_dose_vitals = session_detail::pre_dose_values(s);
-  v.alarm_rules = default_alarm_rules();
+  v.alarm_rules = alarm_rules(v.protocol);
   v.pregnancy_applies = v.demographics.sex_at_birth != "male";
   v.pre_dose_above_limit = s.pre_dose_systolic > 0 &&
                            pre_dose_bp_above_limit(v.protocol, milli(s.pre_dose_systolic), milli(s.pre_dose_diastolic));

@@ -115,7 +115,11 @@ struct VitalsAccepted {
   int accepted = 0;
   std::vector<SessionAlarmRow> alarm_changes;  // the alarms the batch raised or changed
   std::vector<std::string> alarm_event_kinds;  // parallel: raised, condition_cleared, ...
+  std::vector<std::string> alarm_labels;       // parallel: the rule's label
 };
+
+/// A change of the session protocol: field name (ProtocolField::name) -> value.
+using SessionSettingsPatch = std::map<std::string, int>;
 
 struct RemsForm {
   SessionView view;
@@ -183,6 +187,12 @@ class SessionService {
   /// evaluates. Run every few seconds.
   void sweep();
 
+  /// The clinic's session protocol (sessions_read or settings_manage).
+  Result<SessionSettingsRow> settings(const Caller& caller);
+  /// Changes the named fields (settings_manage); errors name the field. Sessions
+  /// whose alarm evaluation has already started keep the rules they started with.
+  Result<SessionSettingsRow> update_settings(const Caller& caller, const SessionSettingsPatch& patch);
+
   static SessionProtocol protocol_of(Transaction& tx, const ClinicId& clinic);
 
  private:
@@ -199,7 +209,8 @@ class SessionService {
   void save_events(Transaction& tx, const ClinicId& clinic, const std::string& session_id, Engine& engine,
                    const std::vector<AlarmEvent>& events, const std::string& by, VitalsAccepted* out);
   void publish(const ClinicId& clinic, std::string type, std::string data_json);
-  void announce_alarm(const ClinicId& clinic, const SessionAlarmRow& alarm, std::string_view kind);
+  void announce_alarm(const ClinicId& clinic, const SessionAlarmRow& alarm, std::string_view kind,
+                      const std::string& label);
 
   Store& store_;
   Crypto& crypto_;

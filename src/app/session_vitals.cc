@@ -130,8 +130,8 @@ std::shared_ptr<SessionService::Engine> SessionService::engine_for(Transaction& 
   if (auto it = engines_.find(s.id); it != engines_.end()) return it->second;
   int offset = 0;
   for (const auto& a : tx.session_alarms(clinic, s.id)) offset = std::max(offset, a.number);
-  auto engine = std::make_shared<Engine>(
-      clinic, s.state, AlarmEngine(default_alarm_rules(), alarm_timing(protocol_of(tx, clinic))), offset);
+  const SessionProtocol protocol = protocol_of(tx, clinic);
+  auto engine = std::make_shared<Engine>(clinic, s.state, alarm_rules(protocol), alarm_timing(protocol), offset);
   engines_[s.id] = engine;
   return engine;
 }
@@ -168,15 +168,14 @@ void SessionService::save_events(Transaction& tx, const ClinicId& clinic, const 
     if (out) {
       out->alarm_changes.push_back(row);
       out->alarm_event_kinds.emplace_back(to_string(e.kind));
+      const AlarmRule* rule = rule_of(engine.rules, row.rule_code);
+      out->alarm_labels.push_back(rule ? rule->label : std::string("Readings stopped while dosing"));
     }
   }
 }
 
-void SessionService::announce_alarm(const ClinicId& clinic, const SessionAlarmRow& a, std::string_view kind) {
-  const AlarmRule* rule = nullptr;
-  static const std::vector<AlarmRule> rules = default_alarm_rules();
-  rule = rule_of(rules, a.rule_code);
-  const std::string label = rule ? rule->label : std::string("Readings stopped");
+void SessionService::announce_alarm(const ClinicId& clinic, const SessionAlarmRow& a, std::string_view kind,
+                                    const std::string& label) {
   publish(clinic, "alarm." + std::string(kind),
           "{\"session_id\":\"" + a.session_id + "\",\"alarm_id\":" + std::to_string(a.number) + ",\"rule_code\":\"" +
               a.rule_code + "\",\"priority\":\"" + a.priority + "\",\"label\":\"" + label + "\"}");
@@ -261,7 +260,7 @@ Result<VitalsAccepted> SessionService::record_vitals(const Caller& caller, const
           "{\"session_id\":\"" + id + "\",\"count\":" + std::to_string(rows.size()) +
               ",\"reading\":" + reading_json(rows.back()) + "}");
   for (std::size_t i = 0; i < out.alarm_changes.size(); ++i)
-    announce_alarm(caller.clinic, out.alarm_changes[i], out.alarm_event_kinds[i]);
+    announce_alarm(caller.clinic, out.alarm_changes[i], out.alarm_event_kinds[i], out.alarm_labels[i]);
   return out;
 }
 
@@ -310,6 +309,10 @@ Result<SessionView> SessionService::acknowledge(const Caller& caller, const std:
     tx->save_session_alarm(*stored);
     changes.alarm_changes = {*stored, *stored};
     changes.alarm_event_kinds = {"acknowledged", "cleared"};
+    const auto rules = alarm_rules(protocol_of(*tx, caller.clinic));
+    const AlarmRule* rule = rule_of(rules, stored->rule_code);
+    const std::string label = rule ? rule->label : std::string("Readings stopped while dosing");
+    changes.alarm_labels = {label, label};
   }
   for (std::size_t i = 0; i < changes.alarm_changes.size(); ++i)
     audit_.record(*tx, caller, "alarm." + changes.alarm_event_kinds[i], "session_alarm",
@@ -317,7 +320,7 @@ Result<SessionView> SessionService::acknowledge(const Caller& caller, const std:
   auto view = view_of(*tx, caller.clinic, *s);
   tx->commit();
   for (std::size_t i = 0; i < changes.alarm_changes.size(); ++i)
-    announce_alarm(caller.clinic, changes.alarm_changes[i], changes.alarm_event_kinds[i]);
+    announce_alarm(caller.clinic, changes.alarm_changes[i], changes.alarm_event_kinds[i], changes.alarm_labels[i]);
   return view;
 }
 
@@ -362,7 +365,7 @@ void SessionService::sweep() {
                     id + "/" + std::to_string(changes.alarm_changes[i].number));
     tx->commit();
     for (std::size_t i = 0; i < changes.alarm_changes.size(); ++i)
-      announce_alarm(clinic, changes.alarm_changes[i], changes.alarm_event_kinds[i]);
+      announce_alarm(clinic, changes.alarm_changes[i], changes.alarm_event_kinds[i], changes.alarm_labels[i]);
   }
 }
 

@@ -23,6 +23,7 @@
 #include "domain/demographics.h"
 #include "domain/plan.h"
 #include "domain/roles.h"
+#include "domain/session_protocol.h"
 
 namespace kc::app {
 
@@ -447,6 +448,15 @@ struct AppointmentQuery {
 // ---- Monitored sessions (src/app/session_service.h). Quantities are whole
 // thousandths of their unit (µL/h, µg, thousandths of mmHg, bpm, %, /min); 0: none.
 
+/// The clinic's session protocol; no row: the starting values.
+struct SessionSettingsRow {
+  std::string clinic_id;
+  int version = 0;  // 0: the starting values, never saved; +1 on every save
+  SessionProtocol protocol;
+  std::int64_t updated_ms = 0;
+  std::string updated_by;  // user id
+};
+
 /// One monitored dosing session, opened for a booked dosing appointment.
 struct TreatmentSessionRow {
   std::string id, clinic_id, patient_id, appointment_id, route, room_id;
@@ -760,6 +770,9 @@ class Transaction {
   virtual std::vector<AppointmentRow> patient_appointments(const ClinicId& clinic, std::string_view patient_id) = 0;
 
   // Monitored sessions.
+  virtual std::optional<SessionSettingsRow> session_settings(const ClinicId& clinic) = 0;
+  /// Inserts or replaces the clinic's session protocol.
+  virtual void save_session_settings(const SessionSettingsRow& settings) = 0;
   virtual void insert_treatment_session(const TreatmentSessionRow& session) = 0;
   /// Writes every field but id, clinic, patient, appointment, route, created.
   virtual void update_treatment_session(const ClinicId& clinic, const TreatmentSessionRow& session) = 0;

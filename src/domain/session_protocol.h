@@ -5,8 +5,11 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
+#include <vector>
 
 #include "domain/recovery.h"
+#include "domain/result.h"
 #include "domain/route.h"
 #include "domain/vitals.h"
 
@@ -38,7 +41,28 @@ struct SessionProtocol {
   /// which an unacknowledged high-priority alarm escalates to the prescribers.
   int readings_stale_s = 60;
   int escalate_high_after_s = 120;
+  /// The alarm rules' thresholds (default_alarm_rules() in vitals.h gives their sources).
+  int spo2_low_below_pct = 92;
+  int bp_severe_systolic_mmhg = 200, bp_severe_diastolic_mmhg = 120;
+  int bp_high_systolic_mmhg = 180, bp_high_diastolic_mmhg = 110, bp_high_readings = 2;
+  int hr_high_above_bpm = 120, hr_high_minutes = 5;
 };
+
+/// One setting of the protocol: its API and column name, its bounds, for people a label.
+struct ProtocolField {
+  std::string_view name;
+  int SessionProtocol::*member;
+  int min, max;
+  std::string_view label;
+};
+const std::vector<ProtocolField>& session_protocol_fields();
+
+/// Every field within its bounds, and the thresholds in a sensible order (the severe
+/// pressure above the high one); the error names the field.
+Status check_protocol(const SessionProtocol& protocol);
+
+/// The clinic's alarm rules: default_alarm_rules() with the protocol's thresholds.
+std::vector<AlarmRule> alarm_rules(const SessionProtocol& protocol);
 
 /// The protocol's blood-pressure schedule for a route.
 BpSchedule bp_schedule(const SessionProtocol& protocol, Route route);

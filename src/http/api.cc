@@ -140,6 +140,8 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("GET", "/api/v1/sessions/{id}/rems-form", {h::get_rems_form, Access::session});
   router_.add("POST", "/api/v1/sessions/{id}/rems-form/submitted", {h::mark_rems_submitted, Access::session});
   router_.add("GET", "/api/v1/rems-forms", {h::list_rems_forms, Access::session});
+  router_.add("GET", "/api/v1/clinic/session-settings", {h::get_session_settings, Access::session});
+  router_.add("POST", "/api/v1/clinic/session-settings", {h::update_session_settings, Access::session});
 }
 
 void add_security_headers(Response& r) {

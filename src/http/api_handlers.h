@@ -144,6 +144,8 @@ Response list_session_vitals(Call&);
 Response get_rems_form(Call&);
 Response list_rems_forms(Call&);
 Response mark_rems_submitted(Call&);
+Response get_session_settings(Call&);
+Response update_session_settings(Call&);
 
 /// Reads ?limit= (default `fallback`, 1..max) or returns an error naming "limit".
 Result<int> limit_param(const Request& request, int fallback, int max);

@@ -414,9 +414,9 @@ Response record_session_vitals(Call& call) {
   auto out = sessions(call).record_vitals(*call.caller, call.params[0], std::move(*in));
   if (!out) return error_response(out.error());
   json::array events;
-  static const std::vector<AlarmRule> rules = default_alarm_rules();
   for (std::size_t i = 0; i < out->alarm_changes.size(); ++i) {
-    auto a = alarm_json(out->alarm_changes[i], rules, {});
+    auto a = alarm_json(out->alarm_changes[i], {}, {});
+    a["label"] = out->alarm_labels[i];
     a["event"] = out->alarm_event_kinds[i];
     events.push_back(std::move(a));
   }
@@ -489,6 +489,39 @@ Response list_rems_forms(Call& call) {
         {"due_on", p.due_on},
         {"overdue", p.overdue}});
   return json_response(200, json::object{{"items", std::move(items)}});
+}
+
+namespace {
+
+json::object session_settings_json(const app::SessionSettingsRow& row) {
+  json::array fields;
+  for (const auto& f : session_protocol_fields())
+    fields.push_back(json::object{{"name", f.name},
+                                  {"label", f.label},
+                                  {"min", f.min},
+                                  {"max", f.max},
+                                  {"value", row.protocol.*f.member},
+                                  {"default", SessionProtocol{}.*f.member}});
+  return json::object{
+      {"version", row.version}, {"updated_at", time_or_null(row.updated_ms)}, {"fields", std::move(fields)}};
+}
+
+}  // namespace
+
+Response get_session_settings(Call& call) {
+  auto row = sessions(call).settings(*call.caller);
+  if (!row) return error_response(row.error());
+  return json_response(200, session_settings_json(*row));
+}
+
+Response update_session_settings(Call& call) {
+  auto body = parse_object(call.request.body);
+  if (!body) return error_response(body.error());
+  auto patch = decode_session_settings(*body);
+  if (!patch) return error_response(patch.error());
+  auto row = sessions(call).update_settings(*call.caller, *patch);
+  if (!row) return error_response(row.error());
+  return json_response(200, session_settings_json(*row));
 }
 
 Response mark_rems_submitted(Call& call) {

@@ -196,6 +196,19 @@ Result<app::AldreteObservation> decode_aldrete(const json::object& body) {
   return o;
 }
 
+Result<app::SessionSettingsPatch> decode_session_settings(const json::object& body) {
+  app::SessionSettingsPatch patch;
+  for (const auto& [key, value] : body) {
+    const std::string name(key);
+    if (name.size() > 60) return Error::invalid("settings", "Unknown setting.");
+    if (!value.is_int64() || value.as_int64() < -100'000 || value.as_int64() > 100'000)
+      return Error::invalid(name, name + " must be a whole number.");
+    patch[name] = static_cast<int>(value.as_int64());
+  }
+  if (patch.empty()) return Error::invalid("settings", "Give at least one setting to change.");
+  return patch;
+}
+
 Result<app::BookingInput> decode_follow_up(const json::object& body) {
   json::object copy = body;
   copy["patient_id"] = "the-session's";  // replaced by the session's patient

@@ -22,6 +22,9 @@ Result<app::AldreteObservation> decode_aldrete(const json::object& body);
 /// A follow-up booking: the calendar's booking body without the patient (the session's).
 Result<app::BookingInput> decode_follow_up(const json::object& body);
 
+/// {"aldrete_minimum": 9, ...}: whole numbers by setting name (the use case checks the names).
+Result<app::SessionSettingsPatch> decode_session_settings(const json::object& body);
+
 /// Small readers shared with api_sessions.cc.
 Result<std::string> session_text(const json::object& o, std::string_view name, std::size_t max_size,
                                  bool required = false);

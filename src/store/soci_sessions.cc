@@ -3,6 +3,7 @@
 // readings and alarms.
 #include <string>
 
+#include "domain/session_protocol.h"
 #include "store/query.h"
 #include "store/soci_transaction.h"
 
@@ -192,6 +193,49 @@ struct VitalFields {
 };
 
 }  // namespace
+
+std::optional<app::SessionSettingsRow> SociTransaction::session_settings(const ClinicId& clinic) {
+  const auto& fields = session_protocol_fields();
+  DynamicQuery q(sql());
+  q.arg(clinic.value);
+  app::SessionSettingsRow row;
+  row.clinic_id = clinic.value;
+  std::vector<int> values(fields.size());
+  long long updated = 0;
+  q.into(row.version);
+  std::string columns = "version";
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    q.into(values[i]);
+    columns += ", " + std::string(fields[i].name);
+  }
+  q.into(updated);
+  q.into(row.updated_by);
+  q.run("SELECT " + columns + ", updated_ms, updated_by FROM session_settings WHERE clinic_id = :c");
+  if (!q.fetch()) return std::nullopt;
+  for (std::size_t i = 0; i < fields.size(); ++i) row.protocol.*fields[i].member = values[i];
+  row.updated_ms = updated;
+  return row;
+}
+
+void SociTransaction::save_session_settings(const app::SessionSettingsRow& s) {
+  const auto& fields = session_protocol_fields();
+  DynamicQuery q(sql());
+  q.arg(s.clinic_id);
+  q.arg(static_cast<long long>(s.version));
+  std::string columns = "clinic_id, version", values = ":c, :v", update = "version = excluded.version";
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    q.arg(static_cast<long long>(s.protocol.*fields[i].member));
+    const std::string name(fields[i].name);
+    columns += ", " + name;
+    values += ", :f" + std::to_string(i);
+    update += ", " + name + " = excluded." + name;
+  }
+  q.arg(i64(s.updated_ms));
+  q.arg(s.updated_by);
+  q.run("INSERT INTO session_settings (" + columns + ", updated_ms, updated_by) VALUES (" + values +
+        ", :t, :by) ON CONFLICT (clinic_id) DO UPDATE SET " + update +
+        ", updated_ms = excluded.updated_ms, updated_by = excluded.updated_by");
+}
 
 void SociTransaction::insert_treatment_session(const TreatmentSessionRow& s) {
   DynamicQuery q(sql());

@@ -161,6 +161,8 @@ class SociTransaction final : public app::Transaction {
   std::vector<app::AppointmentRow> patient_appointments(const app::ClinicId& clinic,
                                                         std::string_view patient_id) override;
 
+  std::optional<app::SessionSettingsRow> session_settings(const app::ClinicId& clinic) override;
+  void save_session_settings(const app::SessionSettingsRow& settings) override;
   void insert_treatment_session(const app::TreatmentSessionRow& session) override;
   void update_treatment_session(const app::ClinicId& clinic, const app::TreatmentSessionRow& session) override;
   std::optional<app::TreatmentSessionRow> treatment_session(const app::ClinicId& clinic, std::string_view id) override;

@@ -296,5 +296,33 @@ TEST_F(SessionsContract, AnAlarmIsSavedAgainOnEveryChange) {
   EXPECT_TRUE(tx->session_alarms(kB, "ses_1").empty());
 }
 
+TEST_F(SessionsContract, TheSessionProtocolRoundTripsEveryField) {
+  {
+    auto tx = store->begin(Store::Mode::read);
+    EXPECT_FALSE(tx->session_settings(kA)) << "no row: the starting values";
+  }
+  app::SessionSettingsRow row;
+  row.clinic_id = "cln_a";
+  row.version = 1;
+  int n = 0;
+  for (const auto& f : session_protocol_fields()) row.protocol.*f.member = f.min + (n++ % 2);  // distinct per field
+  row.updated_ms = kT;
+  row.updated_by = "usr_1";
+  for (int save = 0; save < 2; ++save) {  // the second save replaces the first
+    auto tx = store->begin(Store::Mode::write);
+    tx->save_session_settings(row);
+    tx->commit();
+    ++row.version;
+  }
+  auto tx = store->begin(Store::Mode::read);
+  auto got = tx->session_settings(kA);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->version, 2);
+  EXPECT_EQ(got->updated_ms, kT);
+  EXPECT_EQ(got->updated_by, "usr_1");
+  for (const auto& f : session_protocol_fields()) EXPECT_EQ(got->protocol.*f.member, row.protocol.*f.member) << f.name;
+  EXPECT_FALSE(tx->session_settings(kB));
+}
+
 }  // namespace
 }  // namespace kc::test

@@ -403,6 +403,12 @@ export class ApiClient {
   getExposure(patientId: string, on?: string): Promise<import('./dose_api_types').PatientExposure> {
     return this.request('GET', `/patients/${encodeURIComponent(patientId)}/exposure` + queryString({ on }));
   }
+  getSessionSettings(): Promise<import('./sessions_api_types').SessionSettings> {
+    return this.request('GET', '/clinic/session-settings');
+  }
+  updateSessionSettings(change: Record<string, number>): Promise<import('./sessions_api_types').SessionSettings> {
+    return this.request('POST', '/clinic/session-settings', change);
+  }
   getDoseSettings(): Promise<import('./dose_api_types').DoseSettings> {
     return this.request('GET', '/clinic/dose-settings');
   }

@@ -303,3 +303,18 @@ export interface PendingRemsForm {
   due_on: string;
   overdue: boolean;
 }
+
+/** GET/POST /clinic/session-settings: the clinic's session protocol (docs/api.md, "Monitored sessions"). */
+export interface SessionSettingField {
+  name: string;
+  label: string;
+  min: number;
+  max: number;
+  value: number;
+  default: number;
+}
+export interface SessionSettings {
+  version: number;
+  updated_at: string | null;
+  fields: SessionSettingField[];
+}

@@ -8,6 +8,7 @@ import { MeasurementSettingsForm } from './MeasurementSettingsForm';
 import { PlanSettingsSection } from './PlanSettingsSection';
 import { DoseSettingsSection } from '../dose/DoseSettingsSection';
 import { CalendarSettingsSection } from '../calendar/CalendarSettingsSection';
+import { SessionSettingsSection } from '../sessions/SessionSettingsSection';
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; settings: MeasurementSettings };
 
@@ -54,6 +55,7 @@ export function ClinicSettingsPage({ api }: { api: ApiClient }) {
       <PlanSettingsSection api={api} />
       <DoseSettingsSection api={api} />
       <CalendarSettingsSection api={api} />
+      <SessionSettingsSection api={api} />
     </div>
   );
 }
