@@ -69,7 +69,7 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     auto rx = tx->user_by_email("prescriber@demo.test");
     if (!found.empty() && rx) {
       const std::string& pid = found.front().id;
-      DiagnosisRow dx{new_id(crypto, "dgn"), pid, "F33.2", now, rx->id};
+      DiagnosisRow dx{new_id(crypto, "dgn"), pid, "F33.2", now, rx->id, {}};
       tx->insert_diagnosis(c, dx);
       audit.record(*tx, system, "patient.diagnosis.create", "patient", pid);
       PlanRow plan;
@@ -100,9 +100,11 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     }
     const Date today = date_of(now);
     tx->insert_measurement(
-        cid, {new_id(crypto, "msr"), tomas, "weight", 72'400, 0, format_date(add_days(today, -2)), now, "demo-seed"});
+        cid,
+        {new_id(crypto, "msr"), tomas, "weight", 72'400, 0, format_date(add_days(today, -2)), now, "demo-seed", {}});
     tx->insert_measurement(
-        cid, {new_id(crypto, "msr"), samuel, "weight", 81'000, 0, format_date(add_days(today, -45)), now, "demo-seed"});
+        cid,
+        {new_id(crypto, "msr"), samuel, "weight", 81'000, 0, format_date(add_days(today, -45)), now, "demo-seed", {}});
     auto rx = tx->user_by_email("prescriber@demo.test");
     DoseInput in;
     in.route = Route::iv;

@@ -59,15 +59,18 @@ class ScreeningService {
   /// latest decision for re-screening when the findings for `before` and `after` differ.
   void rescreen_after_birth_date_change(Transaction& tx, const Caller& caller, const PatientRow& before,
                                         const PatientRow& after);
+  /// The findings for the patient's facts as they stand in `tx` (entries entered in
+  /// error left out), for another use case to compare before and after its change.
+  std::vector<Finding> findings_of(Transaction& tx, const ClinicId& clinic, const PatientRow& patient);
+  /// Marks the latest decision for re-screening when `before` and the current findings differ.
+  void rescreen_if_changed(Transaction& tx, const Caller& caller, const PatientRow& patient,
+                           const std::vector<Finding>& before, const std::string& what_changed);
 
  private:
   /// Opens a write transaction on a patient of the caller's clinic, after checking `action`.
   Result<std::unique_ptr<Transaction>> open(const Caller& caller, Action action, std::string_view audit_action,
                                             const std::string& patient_id);
   ScreeningFacts facts_of(Transaction& tx, const ClinicId& clinic, const PatientRow& patient);
-  /// Marks the latest decision for re-screening when `before` and the current findings differ.
-  void rescreen_if_changed(Transaction& tx, const Caller& caller, const PatientRow& patient,
-                           const std::vector<Finding>& before, const std::string& what_changed);
 
   Store& store_;
   Crypto& crypto_;

@@ -45,6 +45,10 @@ Response list_allergies(Call&);
 Response add_allergy(Call&);
 Response list_baseline_tests(Call&);
 Response add_baseline_test(Call&);
+/// POST .../{entry}/entered-in-error for each kind of record entry (explicitly
+/// instantiated for every RecordEntryKind in api_patient_record.cc).
+template <app::RecordEntryKind Kind>
+Response mark_entered_in_error(Call&);
 
 Response list_programs(Call&);
 Response create_program(Call&);
