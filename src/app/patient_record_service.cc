@@ -230,11 +230,11 @@ Result<BaselineTestRow> PatientRecordService::add_baseline_test(const Caller& ca
 Result<EnteredInError> PatientRecordService::mark_entered_in_error(const Caller& caller, const std::string& patient_id,
                                                                    RecordEntryKind kind, const std::string& entry_id,
                                                                    const std::string& reason) {
-  auto why = required_text("reason", reason, 1000);
-  if (!why) return why.error();
   const std::string action = "patient." + std::string(kind_name(kind)) + ".entered_in_error";
   auto opened = open(caller, Action::history_write, action, patient_id);
   if (!opened) return opened.error();
+  auto why = required_text("reason", reason, 1000);
+  if (!why) return why.error();
   auto& tx = *opened->tx;
   auto entry = find_entry(tx, caller.clinic, kind, patient_id, entry_id);
   if (!entry) return Error::not_found("No such " + std::string(kind_name(kind)) + " in this patient's record.");
