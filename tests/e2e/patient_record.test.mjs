@@ -289,3 +289,17 @@ test('the audit trail holds every read, write and refusal of the record', async 
   const updates = events.filter((e) => e.action === 'patient.demographics.update' && e.outcome === 'success');
   assert.equal(updates.length, 3, 'refused input wrote no event: the save, the rename and the nurse\'s change');
 });
+
+test('the demo patient Tomás, who has a plan and a dose order, was screened eligible on his recorded facts', async () => {
+  const found = await api(therapist, 'GET', '/patients?q=ferreira');
+  const tomas = found.json.items.find((p) => p.given_name === 'Tomás');
+  assert.ok(tomas, found.text);
+  const screening = await api(therapist, 'GET', `/patients/${tomas.id}/screening`);
+  assert.equal(screening.status, 200, screening.text);
+  const latest = screening.json.latest_decision;
+  assert.equal(latest.decision, 'eligible');
+  assert.equal(latest.needs_rescreen, false, 'the decision matches the facts as they stand');
+  assert.equal(latest.rule_version, screening.json.rule_version);
+  assert.ok(screening.json.findings.some((f) => f.rule === 'treatment_resistant_depression' && f.outcome === 'supports'));
+  assert.ok(!screening.json.findings.some((f) => f.outcome === 'exclude'));
+});
