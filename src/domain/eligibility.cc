@@ -95,7 +95,8 @@ void contraindication(const ScreeningFacts& f, std::vector<Finding>& out, std::s
                    Outcome::needs_review,
                    "Not yet asked: " + std::string(label_of(code)) + " is a contraindication.",
                    std::string(kSpravatoContra),
-                   {fact(code, a)}});
+                   {fact(code, a)},
+                   true});
 }
 
 /// A warning: yes needs review with `reason`; unknown needs asking.
@@ -107,7 +108,8 @@ void warning(const ScreeningFacts& f, std::vector<Finding>& out, std::string_vie
                  Outcome::needs_review,
                  a == Answer::yes ? std::string(reason) : "Not yet asked: " + std::string(label_of(code)) + ".",
                  std::string(source),
-                 {fact(code, a)}});
+                 {fact(code, a)},
+                 a == Answer::unknown});
 }
 
 void age_rule(const ScreeningFacts& f, std::vector<Finding>& out) {
@@ -116,7 +118,8 @@ void age_rule(const ScreeningFacts& f, std::vector<Finding>& out) {
                    Outcome::needs_review,
                    "Age unknown: record the date of birth.",
                    std::string(kSeeds),
-                   {"Age: unknown"}});
+                   {"Age: unknown"},
+                   true});
   } else if (*f.age_years < 18) {
     out.push_back({"age",
                    Outcome::needs_review,

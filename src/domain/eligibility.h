@@ -72,6 +72,7 @@ struct Finding {
   std::string reason;              // what the prescriber reads
   std::string source;              // where the rule comes from
   std::vector<std::string> facts;  // the facts that triggered it, as "label: value"
+  bool unanswered = false;         // about a fact nobody recorded ("Not yet asked"): clinic settings leave it alone
 };
 
 inline constexpr std::string_view kRuleSetVersion = "kc-eligibility-2026.11-1";
