@@ -163,6 +163,17 @@ struct DecisionRow {
   std::string rescreen_reason;
 };
 
+/// One version of a clinic's eligibility rule settings (domain/eligibility_rules.h).
+/// Versions are added, never changed.
+struct EligibilityRulesRow {
+  std::string clinic_id;
+  int version = 0;
+  std::string settings;  // encode_rule_settings(): the rules that differ from the release's defaults
+  std::string reason;
+  std::string published_by;  // user id; the e-mail is filled on read
+  std::int64_t published_ms = 0;
+};
+
 /// A weight or a height (the other is 0), measured on a calendar date.
 struct MeasurementRow {
   std::string id, patient_id, kind;  // kind: "weight" | "height"
@@ -540,6 +551,11 @@ class Transaction {
   virtual std::optional<DecisionRow> latest_decision(const ClinicId& clinic, std::string_view patient_id) = 0;
   /// Marks the latest decision for re-screening, unless it is marked already.
   virtual void mark_rescreen(const ClinicId& clinic, std::string_view patient_id, std::string_view reason) = 0;
+  /// The clinic's rule set versions, newest first.
+  virtual std::vector<EligibilityRulesRow> eligibility_rule_versions(const ClinicId& clinic) = 0;
+  /// Adds a version; false (and nothing written) when the clinic has this version
+  /// number already (another publication came first).
+  virtual bool insert_eligibility_rules(const EligibilityRulesRow& rules) = 0;
 
   virtual void insert_program(const ProgramRow& program) = 0;
   virtual void update_program(const ClinicId& clinic, const ProgramRow& program) = 0;

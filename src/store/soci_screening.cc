@@ -274,4 +274,42 @@ void SociTransaction::mark_rescreen(const ClinicId& clinic, std::string_view pat
   q.run("UPDATE eligibility_decisions SET needs_rescreen = 1, rescreen_reason = :r WHERE clinic_id = :c AND id = :id");
 }
 
+std::vector<app::EligibilityRulesRow> SociTransaction::eligibility_rule_versions(const ClinicId& clinic) {
+  app::EligibilityRulesRow r;
+  long long version = 0, at = 0;
+  return rows<app::EligibilityRulesRow>(
+      sql(), {clinic.value},
+      "SELECT r.clinic_id, r.version, r.settings, r.reason, COALESCE(u.email, r.published_by), r.published_ms FROM "
+      "eligibility_rule_versions r LEFT JOIN users u ON u.id = r.published_by WHERE r.clinic_id = :c "
+      "ORDER BY r.version DESC",
+      [&](DynamicQuery& q) {
+        q.into(r.clinic_id);
+        q.into(version);
+        q.into(r.settings);
+        q.into(r.reason);
+        q.into(r.published_by);
+        q.into(at);
+      },
+      [&] {
+        auto copy = r;
+        copy.version = static_cast<int>(version);
+        copy.published_ms = at;
+        return copy;
+      });
+}
+
+bool SociTransaction::insert_eligibility_rules(const app::EligibilityRulesRow& r) {
+  DynamicQuery q(sql());
+  q.arg(r.clinic_id);
+  q.arg(static_cast<long long>(r.version));
+  q.arg(r.settings);
+  q.arg(r.reason);
+  q.arg(r.published_by);
+  q.arg(static_cast<long long>(r.published_ms));
+  q.run(
+      "INSERT INTO eligibility_rule_versions (clinic_id, version, settings, reason, published_by, published_ms) "
+      "VALUES (:c, :v, :s, :r, :u, :t) ON CONFLICT (clinic_id, version) DO NOTHING");
+  return q.affected_rows() == 1;
+}
+
 }  // namespace kc::store

@@ -71,6 +71,8 @@ class SociTransaction final : public app::Transaction {
   void insert_decision(const app::ClinicId& clinic, const app::DecisionRow& decision) override;
   std::optional<app::DecisionRow> latest_decision(const app::ClinicId& clinic, std::string_view patient_id) override;
   void mark_rescreen(const app::ClinicId& clinic, std::string_view patient_id, std::string_view reason) override;
+  std::vector<app::EligibilityRulesRow> eligibility_rule_versions(const app::ClinicId& clinic) override;
+  bool insert_eligibility_rules(const app::EligibilityRulesRow& rules) override;
 
   void insert_program(const app::ProgramRow& program) override;
   void update_program(const app::ClinicId& clinic, const app::ProgramRow& program) override;
