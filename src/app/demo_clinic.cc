@@ -6,6 +6,7 @@
 #include "app/caller.h"
 #include "app/consent_demo.h"
 #include "app/dose_service.h"
+#include "app/eligibility_rules_service.h"
 #include "app/ids.h"
 #include "domain/calendar.h"
 #include "domain/eligibility.h"
@@ -46,10 +47,12 @@ void seed_tomas_screening(Transaction& tx, Crypto& crypto, AuditLog& audit, cons
     audit.record(tx, system, "patient.trial.create", "patient", pid);
     facts.trials.push_back({drug, dose, weeks, *parse_trial_response(response)});
   }
-  const auto findings = screen(facts);
-  tx.insert_decision(c, {new_id(crypto, "elg"), pid, "eligible",
-                         "Treatment-resistant depression (two trials without full response); no contraindication.", "",
-                         std::string(kRuleSetVersion), snapshot_json(facts, findings), now, prescriber_id, false, ""});
+  const auto rules = clinic_eligibility_rules(tx, audit, c, now);
+  const auto findings = screen(facts, rules);
+  tx.insert_decision(
+      c, {new_id(crypto, "elg"), pid, "eligible",
+          "Treatment-resistant depression (two trials without full response); no contraindication.", "",
+          rule_set_label(rules), snapshot_json(facts, findings, rule_set_label(rules)), now, prescriber_id, false, ""});
   audit.record(tx, system, "eligibility.decide", "patient", pid);
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/eligibility_rules_service.h"
 #include "app/ids.h"
 #include "domain/time.h"
 #include "domain/validation.h"
@@ -49,7 +50,7 @@ ScreeningFacts ScreeningService::facts_of(Transaction& tx, const ClinicId& clini
 }
 
 std::vector<Finding> ScreeningService::findings_of(Transaction& tx, const ClinicId& clinic, const PatientRow& patient) {
-  return screen(facts_of(tx, clinic, patient));
+  return screen(facts_of(tx, clinic, patient), clinic_eligibility_rules(tx, audit_, clinic, clock_.now_ms()));
 }
 
 void ScreeningService::rescreen_if_changed(Transaction& tx, const Caller& caller, const PatientRow& patient,
@@ -200,7 +201,9 @@ Result<ScreeningView> ScreeningService::screening(const Caller& caller, const st
   if (!tx) return tx.error();
   auto& t = **tx;
   auto patient = *t.patient(caller.clinic, patient_id);
-  ScreeningView view{findings_of(t, caller.clinic, patient), t.latest_decision(caller.clinic, patient_id)};
+  const auto rules = clinic_eligibility_rules(t, audit_, caller.clinic, clock_.now_ms());
+  ScreeningView view{screen(facts_of(t, caller.clinic, patient), rules), t.latest_decision(caller.clinic, patient_id),
+                     rule_set_label(rules)};
   audit_.record(t, caller, "patient.screening.read", "patient", patient_id);
   t.commit();
   return view;
@@ -218,7 +221,8 @@ Result<DecisionRow> ScreeningService::decide(const Caller& caller, const std::st
   auto& t = **tx;
   auto patient = *t.patient(caller.clinic, patient_id);
   const auto facts = facts_of(t, caller.clinic, patient);
-  const auto findings = screen(facts);
+  const auto rules = clinic_eligibility_rules(t, audit_, caller.clinic, clock_.now_ms());
+  const auto findings = screen(facts, rules);
   const bool override_needed = needs_override(*decision, findings);
   std::string override_reason;
   if (override_needed) {
@@ -232,8 +236,8 @@ Result<DecisionRow> ScreeningService::decide(const Caller& caller, const std::st
                 input.decision,
                 *reason,
                 override_reason,
-                std::string(kRuleSetVersion),
-                snapshot_json(facts, findings),
+                rule_set_label(rules),
+                snapshot_json(facts, findings, rule_set_label(rules)),
                 clock_.now_ms(),
                 caller.user_id,
                 false,

@@ -1,8 +1,9 @@
 // A patient's clinical history (answers, medications, diagnoses, treatment trials),
 // screening against the eligibility rules, and the prescriber's decision.
 //
-// A change to the history that changes any finding marks the latest decision for
-// re-screening. Every read and write is audited.
+// Findings come from the clinic's current eligibility rules (eligibility_rules_service.h);
+// a decision keeps their version label. A change to the history that changes any
+// finding marks the latest decision for re-screening. Every read and write is audited.
 #pragma once
 
 #include <map>
@@ -14,7 +15,7 @@
 #include "app/caller.h"
 #include "app/ports.h"
 #include "app/store.h"
-#include "domain/eligibility.h"
+#include "domain/eligibility_rules.h"
 #include "domain/result.h"
 
 namespace kc::app {
@@ -29,6 +30,7 @@ struct HistoryView {
 struct ScreeningView {
   std::vector<Finding> findings;
   std::optional<DecisionRow> latest;
+  std::string rule_version;  // the clinic's rules the findings came from, e.g. "kc-eligibility-2026.11-1+clinic.2"
 };
 
 struct NewDecision {

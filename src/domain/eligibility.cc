@@ -375,8 +375,9 @@ std::string quoted(std::string_view s) {
 
 }  // namespace
 
-std::string snapshot_json(const ScreeningFacts& f, const std::vector<Finding>& findings) {
-  std::string out = "{\"rule_version\":" + quoted(kRuleSetVersion) + ",\"facts\":{\"age_years\":";
+std::string snapshot_json(const ScreeningFacts& f, const std::vector<Finding>& findings,
+                          std::string_view rule_version) {
+  std::string out = "{\"rule_version\":" + quoted(rule_version) + ",\"facts\":{\"age_years\":";
   out += f.age_years ? std::to_string(*f.age_years) : "null";
   out += ",\"history\":{";
   bool first = true;

@@ -36,6 +36,8 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/patients/{id}/trials", {h::add_trial, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/screening", {h::get_screening, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/eligibility-decisions", {h::decide_eligibility, Access::session});
+  router_.add("GET", "/api/v1/eligibility-rules", {h::get_eligibility_rules, Access::session});
+  router_.add("POST", "/api/v1/eligibility-rules", {h::publish_eligibility_rules, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/demographics", {h::update_demographics, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/measurements", {h::list_measurements, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/measurements", {h::add_measurement, Access::session});

@@ -37,6 +37,8 @@ Response add_diagnosis(Call&);
 Response add_trial(Call&);
 Response get_screening(Call&);
 Response decide_eligibility(Call&);
+Response get_eligibility_rules(Call&);
+Response publish_eligibility_rules(Call&);
 
 Response update_demographics(Call&);
 Response list_measurements(Call&);

@@ -158,8 +158,8 @@ Response get_screening(Call& call) {
   }
   json::value latest = view->latest ? json::value(to_json(*view->latest)) : json::value(nullptr);
   return json_response(
-      200,
-      json::object{{"rule_version", kRuleSetVersion}, {"findings", std::move(findings)}, {"latest_decision", latest}});
+      200, json::object{
+               {"rule_version", view->rule_version}, {"findings", std::move(findings)}, {"latest_decision", latest}});
 }
 
 Response decide_eligibility(Call& call) {
