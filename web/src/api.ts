@@ -378,6 +378,14 @@ export class ApiClient {
   updatePlanSettings(change: import('./plans_api_types').PlanSettingsChange): Promise<import('./plans_api_types').PlanSettings> {
     return this.request('POST', '/clinic/plan-settings', change);
   }
+  /** The clinic's eligibility rules, each with its setting, and the version history (every role). */
+  getEligibilityRules(): Promise<import('./settings/eligibility_rules_api_types').EligibilityRules> {
+    return this.request('GET', '/eligibility-rules');
+  }
+  /** Publishes the next version (admin, prescriber); 400 naming rules.<id>, reason or acknowledge_contraindication; 409 rules_changed. */
+  publishEligibilityRules(change: import('./settings/eligibility_rules_api_types').EligibilityRulesChange): Promise<import('./settings/eligibility_rules_api_types').EligibilityRules> {
+    return this.request('POST', '/eligibility-rules', change);
+  }
   // Dosing (docs/api.md, "Dosing"). Types are named with import() so that the shared import line stays as it is.
   /** A preview: nothing is written. 400 naming the field (weight, concentration_mg_per_ml, dose_rule.*). */
   calculateDose(patientId: string, request: import('./dose_api_types').DoseRequest): Promise<import('./dose_api_types').DoseCalculation> {
