@@ -1,11 +1,15 @@
 #include "app/demo_clinic.h"
 
+#include <tuple>
+
 #include "app/audit_log.h"
 #include "app/caller.h"
 #include "app/consent_demo.h"
 #include "app/dose_service.h"
+#include "app/eligibility_rules_service.h"
 #include "app/ids.h"
 #include "domain/calendar.h"
+#include "domain/eligibility.h"
 #include "domain/plan.h"
 #include "domain/time.h"
 
@@ -22,6 +26,35 @@ constexpr std::array kDemoPatients = {
     DemoPatient{"Rosa", "Delgado", "1992-07-23"},  DemoPatient{"Samuel", "Achebe", "1968-01-30"},
     DemoPatient{"Lena", "Hoffmann", "2001-05-09"}, DemoPatient{"Tomás", "Ferreira", "1974-09-17"},
 };
+
+/// Tomás's history as a nurse would record it (every question answered "no"), two
+/// antidepressant trials without full response, and the prescriber's "eligible"
+/// decision made on exactly these facts with the clinic's rules, so that his plan
+/// and dose order follow a screening, as the clinic journey requires.
+void seed_tomas_screening(Transaction& tx, Crypto& crypto, AuditLog& audit, const Caller& system, const ClinicId& c,
+                          const std::string& pid, const std::string& prescriber_id, std::int64_t now) {
+  ScreeningFacts facts;
+  facts.age_years = age_in_years(Date{1974, 9, 17}, date_of(now));
+  for (const auto& q : history_questions()) {
+    tx.insert_history_answer(c, pid, {std::string(q.code), "no", now, prescriber_id});
+    facts.history[std::string(q.code)] = Answer::no;
+  }
+  audit.record(tx, system, "patient.history.update", "patient", pid);
+  facts.diagnosis_codes = {"F33.2"};
+  for (const auto& [drug, dose, weeks, response] : {std::tuple{"Sertraline", "150 mg daily", 8, "none"},
+                                                    std::tuple{"Venlafaxine", "225 mg daily", 10, "partial"}}) {
+    tx.insert_trial(c, {new_id(crypto, "trl"), pid, drug, dose, weeks, response, now, prescriber_id, {}});
+    audit.record(tx, system, "patient.trial.create", "patient", pid);
+    facts.trials.push_back({drug, dose, weeks, *parse_trial_response(response)});
+  }
+  const auto rules = clinic_eligibility_rules(tx, audit, c, now);
+  const auto findings = screen(facts, rules);
+  tx.insert_decision(
+      c, {new_id(crypto, "elg"), pid, "eligible",
+          "Treatment-resistant depression (two trials without full response); no contraindication.", "",
+          rule_set_label(rules), snapshot_json(facts, findings, rule_set_label(rules)), now, prescriber_id, false, ""});
+  audit.record(tx, system, "eligibility.decide", "patient", pid);
+}
 
 }  // namespace
 
@@ -60,7 +93,8 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     audit.record(*tx, system, "patient.create", "patient", row.id);
   }
   seed_demo_consents(*tx, crypto, audit, system, now);
-  // Tomás Ferreira: recurrent depression and a signed IV plan from the reference
+  // Tomás Ferreira: recurrent depression, screened and found eligible (see
+  // seed_tomas_screening), and a signed IV plan from the reference
   // template (0.5 mg/kg over 40 min, 6 sessions at most 3 a week), so the Plan tab,
   // its proposal and its PK chart can be seen (his weight is in the dosing demo below).
   {
@@ -69,9 +103,10 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     auto rx = tx->user_by_email("prescriber@demo.test");
     if (!found.empty() && rx) {
       const std::string& pid = found.front().id;
-      DiagnosisRow dx{new_id(crypto, "dgn"), pid, "F33.2", now, rx->id};
+      DiagnosisRow dx{new_id(crypto, "dgn"), pid, "F33.2", now, rx->id, {}};
       tx->insert_diagnosis(c, dx);
       audit.record(*tx, system, "patient.diagnosis.create", "patient", pid);
+      seed_tomas_screening(*tx, crypto, audit, system, c, pid, rx->id, now);
       PlanRow plan;
       plan.id = new_id(crypto, "pln");
       plan.clinic_id = clinic.id;
@@ -100,9 +135,11 @@ bool ensure_demo_clinic(Store& store, Crypto& crypto, const Clock& clock) {
     }
     const Date today = date_of(now);
     tx->insert_measurement(
-        cid, {new_id(crypto, "msr"), tomas, "weight", 72'400, 0, format_date(add_days(today, -2)), now, "demo-seed"});
+        cid,
+        {new_id(crypto, "msr"), tomas, "weight", 72'400, 0, format_date(add_days(today, -2)), now, "demo-seed", {}});
     tx->insert_measurement(
-        cid, {new_id(crypto, "msr"), samuel, "weight", 81'000, 0, format_date(add_days(today, -45)), now, "demo-seed"});
+        cid,
+        {new_id(crypto, "msr"), samuel, "weight", 81'000, 0, format_date(add_days(today, -45)), now, "demo-seed", {}});
     auto rx = tx->user_by_email("prescriber@demo.test");
     DoseInput in;
     in.route = Route::iv;

@@ -18,7 +18,7 @@ std::size_t route_index(Route r) { return static_cast<std::size_t>(r); }
 
 std::optional<LatestWeight> latest_weight(Transaction& tx, const ClinicId& clinic, const std::string& patient_id,
                                           const Date& on, int max_age_days) {
-  for (auto& m : tx.measurements(clinic, patient_id)) {
+  for (auto& m : tx.measurements(clinic, patient_id, Entries::valid)) {
     if (m.kind != "weight" || m.weight_g <= 0) continue;
     auto measured = parse_date(m.measured_on);
     if (!measured) continue;

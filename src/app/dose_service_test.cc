@@ -22,9 +22,15 @@ class DoseServiceTest : public test::ClinicFixture {
 
   void weigh(std::int64_t grams, const std::string& on, const std::string& patient_id = "") {
     auto tx = store->begin(Store::Mode::write);
-    tx->insert_measurement(ClinicId{home.id},
-                           {"msr_" + std::to_string(++seq), patient_id.empty() ? patient.id : patient_id, "weight",
-                            grams, 0, on, clock.now_ms(), "test"});
+    tx->insert_measurement(ClinicId{home.id}, {"msr_" + std::to_string(++seq),
+                                               patient_id.empty() ? patient.id : patient_id,
+                                               "weight",
+                                               grams,
+                                               0,
+                                               on,
+                                               clock.now_ms(),
+                                               "test",
+                                               {}});
     tx->commit();
   }
 

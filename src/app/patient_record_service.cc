@@ -4,6 +4,7 @@
 
 #include "app/ids.h"
 #include "domain/patient.h"
+#include "domain/validation.h"
 
 namespace kc::app {
 namespace {
@@ -16,6 +17,61 @@ const DemographicsField* demographics_field(const std::string& name) {
   for (const auto& f : demographics_fields())
     if (f.name == name) return &f;
   return nullptr;
+}
+
+std::string_view kind_name(RecordEntryKind kind) {
+  switch (kind) {
+    case RecordEntryKind::measurement:
+      return "measurement";
+    case RecordEntryKind::allergy:
+      return "allergy";
+    case RecordEntryKind::baseline_test:
+      return "baseline_test";
+    case RecordEntryKind::medication:
+      return "medication";
+    case RecordEntryKind::diagnosis:
+      return "diagnosis";
+    case RecordEntryKind::trial:
+      return "trial";
+  }
+  return "entry";
+}
+
+/// What a clinician would call the entry, for the re-screening reason.
+struct FoundEntry {
+  std::string label;
+  bool marked = false;
+};
+
+template <class Row, class Label>
+std::optional<FoundEntry> find_in(const std::vector<Row>& rows, const std::string& id, Label label) {
+  for (const auto& r : rows)
+    if (r.id == id) return FoundEntry{label(r), r.entered_in_error.marked()};
+  return std::nullopt;
+}
+
+std::optional<FoundEntry> find_entry(Transaction& tx, const ClinicId& c, RecordEntryKind kind, const std::string& p,
+                                     const std::string& id) {
+  switch (kind) {
+    case RecordEntryKind::measurement:
+      return find_in(tx.measurements(c, p, Entries::all), id,
+                     [](const MeasurementRow& m) { return m.kind + " measured on " + m.measured_on; });
+    case RecordEntryKind::allergy:
+      return find_in(tx.allergies(c, p, Entries::all), id,
+                     [](const AllergyRow& a) { return "allergy to " + a.substance; });
+    case RecordEntryKind::baseline_test:
+      return find_in(tx.baseline_tests(c, p, Entries::all), id,
+                     [](const BaselineTestRow& t) { return t.kind + " test taken on " + t.taken_on; });
+    case RecordEntryKind::medication:
+      return find_in(tx.medications(c, p, Entries::all), id,
+                     [](const MedicationRow& m) { return "medication " + m.name + " (" + m.medication_class + ")"; });
+    case RecordEntryKind::diagnosis:
+      return find_in(tx.diagnoses(c, p, Entries::all), id, [](const DiagnosisRow& d) { return "diagnosis " + d.code; });
+    case RecordEntryKind::trial:
+      return find_in(tx.trials(c, p, Entries::all), id,
+                     [](const TrialRow& t) { return "treatment trial of " + t.drug; });
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -77,7 +133,7 @@ Result<std::vector<MeasurementRow>> PatientRecordService::measurements(const Cal
   auto opened = open(caller, Action::patients_read, "patient.measurements.read", patient_id);
   if (!opened) return opened.error();
   auto& tx = *opened->tx;
-  auto rows = tx.measurements(caller.clinic, patient_id);
+  auto rows = tx.measurements(caller.clinic, patient_id, Entries::all);
   audit_.record(tx, caller, "patient.measurements.read", "patient", patient_id);
   tx.commit();
   return rows;
@@ -99,7 +155,8 @@ Result<MeasurementRow> PatientRecordService::add_measurement(const Caller& calle
                      m->height_mm,
                      format_date(m->measured_on),
                      clock_.now_ms(),
-                     caller.user_id};
+                     caller.user_id,
+                     {}};
   tx.insert_measurement(caller.clinic, row);
   audit_.record(tx, caller, "patient.measurement.create", "patient", patient_id);
   tx.commit();
@@ -111,7 +168,7 @@ Result<std::vector<AllergyRow>> PatientRecordService::allergies(const Caller& ca
   auto opened = open(caller, Action::patients_read, "patient.allergies.read", patient_id);
   if (!opened) return opened.error();
   auto& tx = *opened->tx;
-  auto rows = tx.allergies(caller.clinic, patient_id);
+  auto rows = tx.allergies(caller.clinic, patient_id, Entries::all);
   audit_.record(tx, caller, "patient.allergies.read", "patient", patient_id);
   tx.commit();
   return rows;
@@ -124,12 +181,12 @@ Result<AllergyRow> PatientRecordService::add_allergy(const Caller& caller, const
   auto opened = open(caller, Action::history_write, "patient.allergy.create", patient_id);
   if (!opened) return opened.error();
   auto& tx = *opened->tx;
-  auto existing = tx.allergies(caller.clinic, patient_id);
+  auto existing = tx.allergies(caller.clinic, patient_id, Entries::valid);
   if (std::any_of(existing.begin(), existing.end(),
                   [&](const AllergyRow& a) { return same_substance(a.substance, allergy->substance); }))
     return Error::conflict("already_recorded", "An allergy to this substance is already recorded.", "substance");
-  AllergyRow row{new_id(crypto_, "alg"), patient_id,      allergy->substance,
-                 allergy->reaction,      clock_.now_ms(), caller.user_id};
+  AllergyRow row{new_id(crypto_, "alg"), patient_id, allergy->substance, allergy->reaction, clock_.now_ms(),
+                 caller.user_id,         {}};
   tx.insert_allergy(caller.clinic, row);
   audit_.record(tx, caller, "patient.allergy.create", "patient", patient_id);
   tx.commit();
@@ -142,7 +199,7 @@ Result<std::vector<BaselineTestRow>> PatientRecordService::baseline_tests(const 
   auto opened = open(caller, Action::patients_read, "patient.baseline_tests.read", patient_id);
   if (!opened) return opened.error();
   auto& tx = *opened->tx;
-  auto rows = tx.baseline_tests(caller.clinic, patient_id);
+  auto rows = tx.baseline_tests(caller.clinic, patient_id, Entries::all);
   audit_.record(tx, caller, "patient.baseline_tests.read", "patient", patient_id);
   tx.commit();
   return rows;
@@ -161,12 +218,36 @@ Result<BaselineTestRow> PatientRecordService::add_baseline_test(const Caller& ca
                       format_date(test->taken_on),
                       test->result,
                       clock_.now_ms(),
-                      caller.user_id};
+                      caller.user_id,
+                      {}};
   tx.insert_baseline_test(caller.clinic, row);
   audit_.record(tx, caller, "patient.baseline_test.create", "patient", patient_id);
   tx.commit();
   row.recorded_by = caller.email;
   return row;
+}
+
+Result<EnteredInError> PatientRecordService::mark_entered_in_error(const Caller& caller, const std::string& patient_id,
+                                                                   RecordEntryKind kind, const std::string& entry_id,
+                                                                   const std::string& reason) {
+  const std::string action = "patient." + std::string(kind_name(kind)) + ".entered_in_error";
+  auto opened = open(caller, Action::history_write, action, patient_id);
+  if (!opened) return opened.error();
+  auto why = required_text("reason", reason, 1000);
+  if (!why) return why.error();
+  auto& tx = *opened->tx;
+  auto entry = find_entry(tx, caller.clinic, kind, patient_id, entry_id);
+  if (!entry) return Error::not_found("No such " + std::string(kind_name(kind)) + " in this patient's record.");
+  const Error already = Error::conflict("already_entered_in_error", "This entry is already marked entered in error.");
+  if (entry->marked) return already;
+  const auto before = screening_.findings_of(tx, caller.clinic, opened->patient);
+  EnteredInError mark{clock_.now_ms(), caller.user_id, *why};
+  if (!tx.mark_entered_in_error(caller.clinic, kind, patient_id, entry_id, mark)) return already;
+  audit_.record(tx, caller, action, "patient", patient_id);
+  screening_.rescreen_if_changed(tx, caller, opened->patient, before, "Entered in error: " + entry->label);
+  tx.commit();
+  mark.by = caller.email;
+  return mark;
 }
 
 }  // namespace kc::app

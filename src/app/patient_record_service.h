@@ -3,7 +3,7 @@
 // tests). The rules are in domain/demographics.h and domain/record_entries.h.
 //
 // Permissions: reading needs patients.read; changing demographics patients.write;
-// adding a clinical entry history.write. Each call works in one write transaction
+// adding a clinical entry, or marking one entered in error, history.write. Each call works in one write transaction
 // that also holds its audit event (reads are audited too); a refusal is audited as
 // denied. Another clinic's patient is not found. Nothing is written when any input
 // is wrong.
@@ -51,6 +51,18 @@ class PatientRecordService {
   Result<std::vector<BaselineTestRow>> baseline_tests(const Caller& caller, const std::string& patient_id);
   Result<BaselineTestRow> add_baseline_test(const Caller& caller, const std::string& patient_id,
                                             const BaselineTestInput& input);
+
+  /// Marks an entry of any kind (a weight or height, an allergy, a baseline test, a
+  /// medication, a diagnosis, a treatment trial) entered in error, with the reason
+  /// (required, at most 1000 characters). The entry is kept and listed with the mark;
+  /// it no longer counts in any rule (screening, the weight for dosing, allergy
+  /// flags). When that changes the screening findings, the latest eligibility
+  /// decision is marked for re-screening. An entry of another patient or clinic is
+  /// not found; one marked already is a conflict (already_entered_in_error).
+  /// Returns the mark, `by` holding the caller's e-mail.
+  Result<EnteredInError> mark_entered_in_error(const Caller& caller, const std::string& patient_id,
+                                               RecordEntryKind kind, const std::string& entry_id,
+                                               const std::string& reason);
 
  private:
   struct Opened {

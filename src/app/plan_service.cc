@@ -24,7 +24,7 @@ Result<std::unique_ptr<Transaction>> open_patient(Store& store, AuditLog& audit,
 
 std::vector<std::string> diagnosis_codes(Transaction& tx, const ClinicId& clinic, const std::string& patient_id) {
   std::vector<std::string> out;
-  for (const auto& d : tx.diagnoses(clinic, patient_id))
+  for (const auto& d : tx.diagnoses(clinic, patient_id, Entries::valid))
     if (std::find(out.begin(), out.end(), d.code) == out.end()) out.push_back(d.code);
   return out;
 }
@@ -94,7 +94,7 @@ Result<PlansView> PlanService::plans(const Caller& caller, const std::string& pa
   view.versions = (*tx)->plans(caller.clinic, patient_id);
   if (!view.versions.empty()) view.current = view.versions.front();
   view.diagnoses = diagnosis_codes(**tx, caller.clinic, patient_id);
-  for (const auto& m : (*tx)->measurements(caller.clinic, patient_id))  // newest first
+  for (const auto& m : (*tx)->measurements(caller.clinic, patient_id, Entries::valid))  // newest first
     if (m.kind == "weight" && m.weight_g > 0) {
       view.weight_kg = static_cast<double>(m.weight_g) / 1000.0;
       break;
@@ -203,7 +203,7 @@ Result<SimulationView> PlanService::simulate_plan(const Caller& caller, const st
     auto plan = current(**tx, caller.clinic, patient_id);
     if (!plan) return Error{ErrorKind::not_found, "no_plan", "This patient has no treatment plan yet.", {}};
     std::optional<double> weight;
-    for (const auto& m : (*tx)->measurements(caller.clinic, patient_id))  // newest first
+    for (const auto& m : (*tx)->measurements(caller.clinic, patient_id, Entries::valid))  // newest first
       if (m.kind == "weight" && m.weight_g > 0) {
         weight = static_cast<double>(m.weight_g) / 1000.0;
         break;

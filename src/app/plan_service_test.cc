@@ -180,7 +180,7 @@ TEST_F(PlanServiceTest, ThePlansDoseIsSimulatedAtTheLatestWeight) {
   {
     auto tx = store->begin(Store::Mode::write);
     tx->insert_measurement(ClinicId{home.id},
-                           {"msr_1", patient.id, "weight", 80000, 0, "2026-11-20", 1, nurse.user_id});
+                           {"msr_1", patient.id, "weight", 80000, 0, "2026-11-20", 1, nurse.user_id, {}});
     tx->commit();
   }
   auto one = plans.simulate_plan(nurse, patient.id, 1);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/eligibility_rules_service.h"
 #include "app/ids.h"
 #include "domain/time.h"
 #include "domain/validation.h"
@@ -12,6 +13,12 @@ namespace {
 Result<std::string> optional_text(std::string_view field, const std::string& value, std::size_t max) {
   if (value.empty()) return std::string();
   return required_text(field, value, max);
+}
+
+/// The history as the chart lists it: entries entered in error included, struck through.
+HistoryView history_of(Transaction& tx, const ClinicId& clinic, const std::string& patient_id) {
+  return {tx.history_answers(clinic, patient_id), tx.medications(clinic, patient_id, Entries::all),
+          tx.diagnoses(clinic, patient_id, Entries::all), tx.trials(clinic, patient_id, Entries::all)};
 }
 
 }  // namespace
@@ -33,18 +40,22 @@ ScreeningFacts ScreeningService::facts_of(Transaction& tx, const ClinicId& clini
   if (auto dob = parse_date(patient.date_of_birth)) f.age_years = age_in_years(*dob, date_of(clock_.now_ms()));
   for (const auto& a : tx.history_answers(clinic, patient.id))
     if (auto answer = parse_answer(a.answer)) f.history[a.question] = *answer;
-  for (const auto& m : tx.medications(clinic, patient.id))
+  for (const auto& m : tx.medications(clinic, patient.id, Entries::valid))
     if (m.stopped_ms == 0)
       if (auto c = parse_medication_class(m.medication_class)) f.current_medication_classes.push_back(*c);
-  for (const auto& d : tx.diagnoses(clinic, patient.id)) f.diagnosis_codes.push_back(d.code);
-  for (const auto& t : tx.trials(clinic, patient.id))
+  for (const auto& d : tx.diagnoses(clinic, patient.id, Entries::valid)) f.diagnosis_codes.push_back(d.code);
+  for (const auto& t : tx.trials(clinic, patient.id, Entries::valid))
     f.trials.push_back({t.drug, t.dose, t.weeks, parse_trial_response(t.response).value_or(TrialResponse::none)});
   return f;
 }
 
+std::vector<Finding> ScreeningService::findings_of(Transaction& tx, const ClinicId& clinic, const PatientRow& patient) {
+  return screen(facts_of(tx, clinic, patient), clinic_eligibility_rules(tx, audit_, clinic, clock_.now_ms()));
+}
+
 void ScreeningService::rescreen_if_changed(Transaction& tx, const Caller& caller, const PatientRow& patient,
                                            const std::vector<Finding>& before, const std::string& what_changed) {
-  if (!findings_differ(before, screen(facts_of(tx, caller.clinic, patient)))) return;
+  if (!findings_differ(before, findings_of(tx, caller.clinic, patient))) return;
   auto latest = tx.latest_decision(caller.clinic, patient.id);
   if (!latest || latest->needs_rescreen) return;
   tx.mark_rescreen(caller.clinic, patient.id, what_changed);
@@ -53,7 +64,7 @@ void ScreeningService::rescreen_if_changed(Transaction& tx, const Caller& caller
 
 void ScreeningService::rescreen_after_birth_date_change(Transaction& tx, const Caller& caller, const PatientRow& before,
                                                         const PatientRow& after) {
-  rescreen_if_changed(tx, caller, after, screen(facts_of(tx, caller.clinic, before)),
+  rescreen_if_changed(tx, caller, after, findings_of(tx, caller.clinic, before),
                       "Date of birth changed (" + before.date_of_birth + " to " + after.date_of_birth + ")");
 }
 
@@ -62,8 +73,7 @@ Result<HistoryView> ScreeningService::history(const Caller& caller, const std::s
   if (!tx) return tx.error();
   auto& t = **tx;
   ClinicId c = caller.clinic;
-  HistoryView view{t.history_answers(c, patient_id), t.medications(c, patient_id), t.diagnoses(c, patient_id),
-                   t.trials(c, patient_id)};
+  HistoryView view = history_of(t, c, patient_id);
   audit_.record(t, caller, "patient.history.read", "patient", patient_id);
   t.commit();
   return view;
@@ -79,7 +89,7 @@ Result<HistoryView> ScreeningService::record_answers(const Caller& caller, const
   if (!tx) return tx.error();
   auto& t = **tx;
   auto patient = *t.patient(caller.clinic, patient_id);
-  const auto before = screen(facts_of(t, caller.clinic, patient));
+  const auto before = findings_of(t, caller.clinic, patient);
   std::map<std::string, std::string> current;
   for (const auto& a : t.history_answers(caller.clinic, patient_id)) current[a.question] = a.answer;
   std::string changed;
@@ -95,8 +105,7 @@ Result<HistoryView> ScreeningService::record_answers(const Caller& caller, const
   } else {
     audit_.record(t, caller, "patient.history.read", "patient", patient_id);  // nothing changed; it was read
   }
-  HistoryView view{t.history_answers(caller.clinic, patient_id), t.medications(caller.clinic, patient_id),
-                   t.diagnoses(caller.clinic, patient_id), t.trials(caller.clinic, patient_id)};
+  HistoryView view = history_of(t, caller.clinic, patient_id);
   t.commit();
   return view;
 }
@@ -116,8 +125,8 @@ Result<MedicationRow> ScreeningService::add_medication(const Caller& caller, con
   if (!tx) return tx.error();
   auto& t = **tx;
   auto patient = *t.patient(caller.clinic, patient_id);
-  const auto before = screen(facts_of(t, caller.clinic, patient));
-  MedicationRow m{new_id(crypto_, "med"), patient_id, *name, class_in, *dose, clock_.now_ms(), 0, caller.user_id};
+  const auto before = findings_of(t, caller.clinic, patient);
+  MedicationRow m{new_id(crypto_, "med"), patient_id, *name, class_in, *dose, clock_.now_ms(), 0, caller.user_id, {}};
   t.insert_medication(caller.clinic, m);
   audit_.record(t, caller, "patient.medication.create", "patient", patient_id);
   rescreen_if_changed(t, caller, patient, before, "New medication: " + m.name + " (" + class_in + ")");
@@ -130,12 +139,12 @@ Result<MedicationRow> ScreeningService::stop_medication(const Caller& caller, co
   auto tx = open(caller, Action::history_write, "patient.medication.stop", patient_id);
   if (!tx) return tx.error();
   auto& t = **tx;
-  auto meds = t.medications(caller.clinic, patient_id);
+  auto meds = t.medications(caller.clinic, patient_id, Entries::valid);
   auto it = std::find_if(meds.begin(), meds.end(), [&](const auto& m) { return m.id == medication_id; });
   if (it == meds.end()) return Error::not_found("No such medication.");
   if (it->stopped_ms != 0) return Error::conflict("already_stopped", "This medication is already stopped.");
   auto patient = *t.patient(caller.clinic, patient_id);
-  const auto before = screen(facts_of(t, caller.clinic, patient));
+  const auto before = findings_of(t, caller.clinic, patient);
   const std::int64_t now = clock_.now_ms();
   t.stop_medication(caller.clinic, patient_id, medication_id, now);
   audit_.record(t, caller, "patient.medication.stop", "patient", patient_id);
@@ -151,12 +160,12 @@ Result<DiagnosisRow> ScreeningService::add_diagnosis(const Caller& caller, const
   auto tx = open(caller, Action::history_write, "patient.diagnosis.create", patient_id);
   if (!tx) return tx.error();
   auto& t = **tx;
-  for (const auto& existing : t.diagnoses(caller.clinic, patient_id))
+  for (const auto& existing : t.diagnoses(caller.clinic, patient_id, Entries::valid))
     if (existing.code == code)
       return Error::conflict("already_recorded", "This diagnosis is already recorded.", "code");
   auto patient = *t.patient(caller.clinic, patient_id);
-  const auto before = screen(facts_of(t, caller.clinic, patient));
-  DiagnosisRow d{new_id(crypto_, "dgn"), patient_id, code, clock_.now_ms(), caller.user_id};
+  const auto before = findings_of(t, caller.clinic, patient);
+  DiagnosisRow d{new_id(crypto_, "dgn"), patient_id, code, clock_.now_ms(), caller.user_id, {}};
   t.insert_diagnosis(caller.clinic, d);
   audit_.record(t, caller, "patient.diagnosis.create", "patient", patient_id);
   rescreen_if_changed(t, caller, patient, before, "New diagnosis: " + code);
@@ -178,8 +187,8 @@ Result<TrialRow> ScreeningService::add_trial(const Caller& caller, const std::st
   if (!tx) return tx.error();
   auto& t = **tx;
   auto patient = *t.patient(caller.clinic, patient_id);
-  const auto before = screen(facts_of(t, caller.clinic, patient));
-  TrialRow row{new_id(crypto_, "trl"), patient_id, *drug, *dose, weeks, response, clock_.now_ms(), caller.user_id};
+  const auto before = findings_of(t, caller.clinic, patient);
+  TrialRow row{new_id(crypto_, "trl"), patient_id, *drug, *dose, weeks, response, clock_.now_ms(), caller.user_id, {}};
   t.insert_trial(caller.clinic, row);
   audit_.record(t, caller, "patient.trial.create", "patient", patient_id);
   rescreen_if_changed(t, caller, patient, before, "New treatment trial: " + row.drug);
@@ -192,7 +201,9 @@ Result<ScreeningView> ScreeningService::screening(const Caller& caller, const st
   if (!tx) return tx.error();
   auto& t = **tx;
   auto patient = *t.patient(caller.clinic, patient_id);
-  ScreeningView view{screen(facts_of(t, caller.clinic, patient)), t.latest_decision(caller.clinic, patient_id)};
+  const auto rules = clinic_eligibility_rules(t, audit_, caller.clinic, clock_.now_ms());
+  ScreeningView view{screen(facts_of(t, caller.clinic, patient), rules), t.latest_decision(caller.clinic, patient_id),
+                     rule_set_label(rules)};
   audit_.record(t, caller, "patient.screening.read", "patient", patient_id);
   t.commit();
   return view;
@@ -210,7 +221,8 @@ Result<DecisionRow> ScreeningService::decide(const Caller& caller, const std::st
   auto& t = **tx;
   auto patient = *t.patient(caller.clinic, patient_id);
   const auto facts = facts_of(t, caller.clinic, patient);
-  const auto findings = screen(facts);
+  const auto rules = clinic_eligibility_rules(t, audit_, caller.clinic, clock_.now_ms());
+  const auto findings = screen(facts, rules);
   const bool override_needed = needs_override(*decision, findings);
   std::string override_reason;
   if (override_needed) {
@@ -224,8 +236,8 @@ Result<DecisionRow> ScreeningService::decide(const Caller& caller, const std::st
                 input.decision,
                 *reason,
                 override_reason,
-                std::string(kRuleSetVersion),
-                snapshot_json(facts, findings),
+                rule_set_label(rules),
+                snapshot_json(facts, findings, rule_set_label(rules)),
                 clock_.now_ms(),
                 caller.user_id,
                 false,

@@ -1,8 +1,9 @@
 // A patient's clinical history (answers, medications, diagnoses, treatment trials),
 // screening against the eligibility rules, and the prescriber's decision.
 //
-// A change to the history that changes any finding marks the latest decision for
-// re-screening. Every read and write is audited.
+// Findings come from the clinic's current eligibility rules (eligibility_rules_service.h);
+// a decision keeps their version label. A change to the history that changes any
+// finding marks the latest decision for re-screening. Every read and write is audited.
 #pragma once
 
 #include <map>
@@ -14,7 +15,7 @@
 #include "app/caller.h"
 #include "app/ports.h"
 #include "app/store.h"
-#include "domain/eligibility.h"
+#include "domain/eligibility_rules.h"
 #include "domain/result.h"
 
 namespace kc::app {
@@ -29,6 +30,7 @@ struct HistoryView {
 struct ScreeningView {
   std::vector<Finding> findings;
   std::optional<DecisionRow> latest;
+  std::string rule_version;  // the clinic's rules the findings came from, e.g. "kc-eligibility-2026.11-1+clinic.2"
 };
 
 struct NewDecision {
@@ -59,15 +61,18 @@ class ScreeningService {
   /// latest decision for re-screening when the findings for `before` and `after` differ.
   void rescreen_after_birth_date_change(Transaction& tx, const Caller& caller, const PatientRow& before,
                                         const PatientRow& after);
+  /// The findings for the patient's facts as they stand in `tx` (entries entered in
+  /// error left out), for another use case to compare before and after its change.
+  std::vector<Finding> findings_of(Transaction& tx, const ClinicId& clinic, const PatientRow& patient);
+  /// Marks the latest decision for re-screening when `before` and the current findings differ.
+  void rescreen_if_changed(Transaction& tx, const Caller& caller, const PatientRow& patient,
+                           const std::vector<Finding>& before, const std::string& what_changed);
 
  private:
   /// Opens a write transaction on a patient of the caller's clinic, after checking `action`.
   Result<std::unique_ptr<Transaction>> open(const Caller& caller, Action action, std::string_view audit_action,
                                             const std::string& patient_id);
   ScreeningFacts facts_of(Transaction& tx, const ClinicId& clinic, const PatientRow& patient);
-  /// Marks the latest decision for re-screening when `before` and the current findings differ.
-  void rescreen_if_changed(Transaction& tx, const Caller& caller, const PatientRow& patient,
-                           const std::vector<Finding>& before, const std::string& what_changed);
 
   Store& store_;
   Crypto& crypto_;

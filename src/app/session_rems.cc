@@ -22,7 +22,7 @@ Result<RemsForm> SessionService::rems_form(const Caller& caller, const std::stri
   f.view = view_of(*tx, caller.clinic, *s);
   const auto& v = f.view;
   const std::int64_t day_start = v.appointment.start_ms;
-  for (const auto& m : tx->medications(caller.clinic, s->patient_id)) {
+  for (const auto& m : tx->medications(caller.clinic, s->patient_id, Entries::valid)) {
     if (m.stopped_ms != 0 && m.stopped_ms < day_start) continue;  // stopped before the session
     const auto c = parse_medication_class(m.medication_class).value_or(MedicationClass::none);
     f.benzodiazepines |= c == MedicationClass::benzodiazepine;

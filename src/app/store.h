@@ -110,6 +110,22 @@ struct EnquiryFilter {
   int limit = 50;
 };
 
+/// A correction of an entry of the patient's record: the entry is kept, shown struck
+/// through, and no longer counts in any rule. at_ms 0: not entered in error.
+struct EnteredInError {
+  std::int64_t at_ms = 0;
+  std::string by;  // user id; the e-mail is filled on read
+  std::string reason;
+  bool marked() const { return at_ms != 0; }
+};
+
+/// The kinds of record entries that can be marked entered in error.
+enum class RecordEntryKind { measurement, allergy, baseline_test, medication, diagnosis, trial };
+
+/// Which entries a record read returns: `valid` leaves out those entered in error
+/// (what every rule reads); `all` keeps them, for the record's lists.
+enum class Entries { valid, all };
+
 struct HistoryAnswerRow {
   std::string question, answer;  // answer: "yes" | "no" | "unknown"
   std::int64_t recorded_ms = 0;
@@ -120,12 +136,14 @@ struct MedicationRow {
   std::string id, patient_id, name, medication_class, dose;
   std::int64_t started_ms = 0, stopped_ms = 0;  // stopped 0: current
   std::string recorded_by;
+  EnteredInError entered_in_error;
 };
 
 struct DiagnosisRow {
   std::string id, patient_id, code;
   std::int64_t recorded_ms = 0;
   std::string recorded_by;
+  EnteredInError entered_in_error;
 };
 
 struct TrialRow {
@@ -134,6 +152,7 @@ struct TrialRow {
   std::string response;
   std::int64_t recorded_ms = 0;
   std::string recorded_by;
+  EnteredInError entered_in_error;
 };
 
 struct DecisionRow {
@@ -145,6 +164,17 @@ struct DecisionRow {
   std::string rescreen_reason;
 };
 
+/// One version of a clinic's eligibility rule settings (domain/eligibility_rules.h).
+/// Versions are added, never changed.
+struct EligibilityRulesRow {
+  std::string clinic_id;
+  int version = 0;
+  std::string settings;  // encode_rule_settings(): the rules that differ from the release's defaults
+  std::string reason;
+  std::string published_by;  // user id; the e-mail is filled on read
+  std::int64_t published_ms = 0;
+};
+
 /// A weight or a height (the other is 0), measured on a calendar date.
 struct MeasurementRow {
   std::string id, patient_id, kind;  // kind: "weight" | "height"
@@ -152,12 +182,14 @@ struct MeasurementRow {
   std::string measured_on;  // YYYY-MM-DD
   std::int64_t recorded_ms = 0;
   std::string recorded_by;  // user id; the e-mail is filled on read
+  EnteredInError entered_in_error;
 };
 
 struct AllergyRow {
   std::string id, patient_id, substance, reaction;
   std::int64_t recorded_ms = 0;
   std::string recorded_by;  // user id; the e-mail is filled on read
+  EnteredInError entered_in_error;
 };
 
 struct BaselineTestRow {
@@ -166,6 +198,7 @@ struct BaselineTestRow {
   std::string result;
   std::int64_t recorded_ms = 0;
   std::string recorded_by;  // user id; the e-mail is filled on read
+  EnteredInError entered_in_error;
 };
 
 struct ProgramRow {
@@ -614,16 +647,22 @@ class Transaction {
   virtual void insert_medication(const ClinicId& clinic, const MedicationRow& medication) = 0;
   virtual void stop_medication(const ClinicId& clinic, std::string_view patient_id, std::string_view id,
                                std::int64_t now_ms) = 0;
-  virtual std::vector<MedicationRow> medications(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual std::vector<MedicationRow> medications(const ClinicId& clinic, std::string_view patient_id,
+                                                 Entries which) = 0;
   virtual void insert_diagnosis(const ClinicId& clinic, const DiagnosisRow& diagnosis) = 0;
-  virtual std::vector<DiagnosisRow> diagnoses(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual std::vector<DiagnosisRow> diagnoses(const ClinicId& clinic, std::string_view patient_id, Entries which) = 0;
   virtual void insert_trial(const ClinicId& clinic, const TrialRow& trial) = 0;
-  virtual std::vector<TrialRow> trials(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual std::vector<TrialRow> trials(const ClinicId& clinic, std::string_view patient_id, Entries which) = 0;
   virtual void insert_decision(const ClinicId& clinic, const DecisionRow& decision) = 0;
   /// The latest decision (decided_by holds the e-mail).
   virtual std::optional<DecisionRow> latest_decision(const ClinicId& clinic, std::string_view patient_id) = 0;
   /// Marks the latest decision for re-screening, unless it is marked already.
   virtual void mark_rescreen(const ClinicId& clinic, std::string_view patient_id, std::string_view reason) = 0;
+  /// The clinic's rule set versions, newest first.
+  virtual std::vector<EligibilityRulesRow> eligibility_rule_versions(const ClinicId& clinic) = 0;
+  /// Adds a version; false (and nothing written) when the clinic has this version
+  /// number already (another publication came first).
+  virtual bool insert_eligibility_rules(const EligibilityRulesRow& rules) = 0;
 
   virtual void insert_program(const ProgramRow& program) = 0;
   virtual void update_program(const ClinicId& clinic, const ProgramRow& program) = 0;
@@ -645,13 +684,19 @@ class Transaction {
   virtual void update_patient(const ClinicId& clinic, const PatientRow& patient, const Demographics& demographics) = 0;
   virtual void insert_measurement(const ClinicId& clinic, const MeasurementRow& measurement) = 0;
   /// Newest first: by measured_on, then by when recorded.
-  virtual std::vector<MeasurementRow> measurements(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual std::vector<MeasurementRow> measurements(const ClinicId& clinic, std::string_view patient_id,
+                                                   Entries which) = 0;
   virtual void insert_allergy(const ClinicId& clinic, const AllergyRow& allergy) = 0;
   /// Oldest first.
-  virtual std::vector<AllergyRow> allergies(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual std::vector<AllergyRow> allergies(const ClinicId& clinic, std::string_view patient_id, Entries which) = 0;
   virtual void insert_baseline_test(const ClinicId& clinic, const BaselineTestRow& test) = 0;
   /// Newest first: by taken_on, then by when recorded.
-  virtual std::vector<BaselineTestRow> baseline_tests(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual std::vector<BaselineTestRow> baseline_tests(const ClinicId& clinic, std::string_view patient_id,
+                                                      Entries which) = 0;
+  /// Marks the patient's entry of `kind` entered in error; false (and nothing
+  /// written) when there is no such entry of this patient or it is marked already.
+  virtual bool mark_entered_in_error(const ClinicId& clinic, RecordEntryKind kind, std::string_view patient_id,
+                                     std::string_view entry_id, const EnteredInError& mark) = 0;
 
   virtual std::optional<MeasureSettingsRow> measure_settings(const ClinicId& clinic) = 0;
   /// Inserts or replaces the clinic's settings.

@@ -95,7 +95,8 @@ void contraindication(const ScreeningFacts& f, std::vector<Finding>& out, std::s
                    Outcome::needs_review,
                    "Not yet asked: " + std::string(label_of(code)) + " is a contraindication.",
                    std::string(kSpravatoContra),
-                   {fact(code, a)}});
+                   {fact(code, a)},
+                   true});
 }
 
 /// A warning: yes needs review with `reason`; unknown needs asking.
@@ -107,7 +108,8 @@ void warning(const ScreeningFacts& f, std::vector<Finding>& out, std::string_vie
                  Outcome::needs_review,
                  a == Answer::yes ? std::string(reason) : "Not yet asked: " + std::string(label_of(code)) + ".",
                  std::string(source),
-                 {fact(code, a)}});
+                 {fact(code, a)},
+                 a == Answer::unknown});
 }
 
 void age_rule(const ScreeningFacts& f, std::vector<Finding>& out) {
@@ -116,7 +118,8 @@ void age_rule(const ScreeningFacts& f, std::vector<Finding>& out) {
                    Outcome::needs_review,
                    "Age unknown: record the date of birth.",
                    std::string(kSeeds),
-                   {"Age: unknown"}});
+                   {"Age: unknown"},
+                   true});
   } else if (*f.age_years < 18) {
     out.push_back({"age",
                    Outcome::needs_review,
@@ -372,8 +375,9 @@ std::string quoted(std::string_view s) {
 
 }  // namespace
 
-std::string snapshot_json(const ScreeningFacts& f, const std::vector<Finding>& findings) {
-  std::string out = "{\"rule_version\":" + quoted(kRuleSetVersion) + ",\"facts\":{\"age_years\":";
+std::string snapshot_json(const ScreeningFacts& f, const std::vector<Finding>& findings,
+                          std::string_view rule_version) {
+  std::string out = "{\"rule_version\":" + quoted(rule_version) + ",\"facts\":{\"age_years\":";
   out += f.age_years ? std::to_string(*f.age_years) : "null";
   out += ",\"history\":{";
   bool first = true;

@@ -72,6 +72,7 @@ struct Finding {
   std::string reason;              // what the prescriber reads
   std::string source;              // where the rule comes from
   std::vector<std::string> facts;  // the facts that triggered it, as "label: value"
+  bool unanswered = false;         // about a fact nobody recorded ("Not yet asked"): clinic settings leave it alone
 };
 
 inline constexpr std::string_view kRuleSetVersion = "kc-eligibility-2026.11-1";
@@ -89,7 +90,9 @@ std::string_view to_string(Decision d);
 std::optional<Decision> parse_decision(std::string_view text);
 
 /// The facts and findings as JSON text, kept with a decision.
-std::string snapshot_json(const ScreeningFacts& facts, const std::vector<Finding>& findings);
+/// `rule_version` names the rules the findings came from (the clinic's label).
+std::string snapshot_json(const ScreeningFacts& facts, const std::vector<Finding>& findings,
+                          std::string_view rule_version = kRuleSetVersion);
 
 /// True when two screenings differ in any rule's outcome: a change of facts that
 /// matters to eligibility (and so calls for re-screening).

@@ -52,6 +52,8 @@ constexpr std::array kGrants = {
     Grant{Role::prescriber, Action::history_write},
     Grant{Role::nurse, Action::history_write},
     Grant{Role::prescriber, Action::eligibility_decide},
+    Grant{Role::admin, Action::eligibility_rules},
+    Grant{Role::prescriber, Action::eligibility_rules},
     Grant{Role::admin, Action::waiting_read},
     Grant{Role::admin, Action::waiting_manage},
     Grant{Role::admin, Action::waiting_write},
@@ -173,6 +175,8 @@ std::string_view to_string(Action action) {
       return "history.write";
     case Action::eligibility_decide:
       return "eligibility.decide";
+    case Action::eligibility_rules:
+      return "eligibility.rules";
     case Action::waiting_read:
       return "waiting.read";
     case Action::waiting_manage:

@@ -26,6 +26,7 @@ enum class Action {
   enquiries_write,         // enter phone enquiries, move enquiries through the queue
   history_write,           // record a patient's clinical history, medications, diagnoses, trials
   eligibility_decide,      // record the eligibility decision (and any override)
+  eligibility_rules,       // change the clinic's eligibility rule settings (the medical director: admin, prescriber)
   waiting_read,            // see waiting lists and their entries
   waiting_manage,          // add programs, set their places and offer lifetime
   waiting_write,           // add people, record answers to offers, schedule, remove

@@ -36,6 +36,8 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/patients/{id}/trials", {h::add_trial, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/screening", {h::get_screening, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/eligibility-decisions", {h::decide_eligibility, Access::session});
+  router_.add("GET", "/api/v1/eligibility-rules", {h::get_eligibility_rules, Access::session});
+  router_.add("POST", "/api/v1/eligibility-rules", {h::publish_eligibility_rules, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/demographics", {h::update_demographics, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/measurements", {h::list_measurements, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/measurements", {h::add_measurement, Access::session});
@@ -43,6 +45,19 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("POST", "/api/v1/patients/{id}/allergies", {h::add_allergy, Access::session});
   router_.add("GET", "/api/v1/patients/{id}/baseline-tests", {h::list_baseline_tests, Access::session});
   router_.add("POST", "/api/v1/patients/{id}/baseline-tests", {h::add_baseline_test, Access::session});
+  using Kind = app::RecordEntryKind;
+  router_.add("POST", "/api/v1/patients/{id}/measurements/{eid}/entered-in-error",
+              {h::mark_entered_in_error<Kind::measurement>, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/allergies/{eid}/entered-in-error",
+              {h::mark_entered_in_error<Kind::allergy>, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/baseline-tests/{eid}/entered-in-error",
+              {h::mark_entered_in_error<Kind::baseline_test>, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/medications/{eid}/entered-in-error",
+              {h::mark_entered_in_error<Kind::medication>, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/diagnoses/{eid}/entered-in-error",
+              {h::mark_entered_in_error<Kind::diagnosis>, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/trials/{eid}/entered-in-error",
+              {h::mark_entered_in_error<Kind::trial>, Access::session});
   router_.add("GET", "/api/v1/waiting-programs", {h::list_programs, Access::session});
   router_.add("POST", "/api/v1/waiting-programs", {h::create_program, Access::session});
   router_.add("POST", "/api/v1/waiting-programs/{id}", {h::update_program, Access::session});

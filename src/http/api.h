@@ -10,6 +10,7 @@
 #include "app/calendar_service.h"
 #include "app/consent_service.h"
 #include "app/dose_service.h"
+#include "app/eligibility_rules_service.h"
 #include "app/enquiry_service.h"
 #include "app/measure_service.h"
 #include "app/patient_record_service.h"
@@ -34,6 +35,7 @@ struct ApiServices {
   app::PatientService& patients;
   app::EnquiryService& enquiries;
   app::ScreeningService& screening;
+  app::EligibilityRulesService& eligibility_rules;
   app::WaitingListService& waiting;
   app::PatientRecordService& patient_record;
   app::MeasureService& measures;

@@ -37,6 +37,8 @@ Response add_diagnosis(Call&);
 Response add_trial(Call&);
 Response get_screening(Call&);
 Response decide_eligibility(Call&);
+Response get_eligibility_rules(Call&);
+Response publish_eligibility_rules(Call&);
 
 Response update_demographics(Call&);
 Response list_measurements(Call&);
@@ -45,6 +47,10 @@ Response list_allergies(Call&);
 Response add_allergy(Call&);
 Response list_baseline_tests(Call&);
 Response add_baseline_test(Call&);
+/// POST .../{entry}/entered-in-error for each kind of record entry (explicitly
+/// instantiated for every RecordEntryKind in api_patient_record.cc).
+template <app::RecordEntryKind Kind>
+Response mark_entered_in_error(Call&);
 
 Response list_programs(Call&);
 Response create_program(Call&);

@@ -1,5 +1,6 @@
 // The rest of the patient record: POST /patients/{id}/demographics, and the
-// measurements, allergies and baseline-tests lists of a patient (GET lists, POST adds).
+// measurements, allergies and baseline-tests lists of a patient (GET lists, POST adds),
+// and marking any entry of the record entered in error.
 #include <cmath>
 
 #include "domain/time.h"
@@ -26,6 +27,7 @@ json::object to_json(const app::MeasurementRow& m) {
   o["measured_on"] = m.measured_on;
   o["recorded_at"] = format_iso8601(m.recorded_ms);
   o["recorded_by"] = m.recorded_by;
+  o["entered_in_error"] = http::to_json(m.entered_in_error);
   return o;
 }
 
@@ -34,7 +36,8 @@ json::object to_json(const app::AllergyRow& a) {
           {"substance", a.substance},
           {"reaction", a.reaction},
           {"recorded_at", format_iso8601(a.recorded_ms)},
-          {"recorded_by", a.recorded_by}};
+          {"recorded_by", a.recorded_by},
+          {"entered_in_error", http::to_json(a.entered_in_error)}};
 }
 
 json::object to_json(const app::BaselineTestRow& t) {
@@ -43,7 +46,8 @@ json::object to_json(const app::BaselineTestRow& t) {
           {"taken_on", t.taken_on},
           {"result", t.result},
           {"recorded_at", format_iso8601(t.recorded_ms)},
-          {"recorded_by", t.recorded_by}};
+          {"recorded_by", t.recorded_by},
+          {"entered_in_error", http::to_json(t.entered_in_error)}};
 }
 
 template <class Row>
@@ -139,5 +143,23 @@ Response add_baseline_test(Call& call) {
   }
   return created_answer(record(call).add_baseline_test(*call.caller, call.params[0], input));
 }
+
+template <app::RecordEntryKind Kind>
+Response mark_entered_in_error(Call& call) {
+  auto body = parse_object(call.request.body);
+  if (!body) return error_response(body.error());
+  auto reason = string_field(*body, "reason");
+  if (!reason) return error_response(reason.error());
+  auto mark = record(call).mark_entered_in_error(*call.caller, call.params[0], Kind, call.params[1], *reason);
+  if (!mark) return error_response(mark.error());
+  return json_response(200, json::object{{"id", call.params[1]}, {"entered_in_error", http::to_json(*mark)}});
+}
+
+template Response mark_entered_in_error<app::RecordEntryKind::measurement>(Call&);
+template Response mark_entered_in_error<app::RecordEntryKind::allergy>(Call&);
+template Response mark_entered_in_error<app::RecordEntryKind::baseline_test>(Call&);
+template Response mark_entered_in_error<app::RecordEntryKind::medication>(Call&);
+template Response mark_entered_in_error<app::RecordEntryKind::diagnosis>(Call&);
+template Response mark_entered_in_error<app::RecordEntryKind::trial>(Call&);
 
 }  // namespace kc::http::handlers

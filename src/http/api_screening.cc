@@ -15,7 +15,8 @@ json::object to_json(const app::MedicationRow& m) {
           {"class", m.medication_class},
           {"dose", m.dose},
           {"started_at", format_iso8601(m.started_ms)},
-          {"stopped_at", time_or_null(m.stopped_ms)}};
+          {"stopped_at", time_or_null(m.stopped_ms)},
+          {"entered_in_error", http::to_json(m.entered_in_error)}};
 }
 
 std::string_view diagnosis_label(std::string_view code) {
@@ -28,11 +29,13 @@ json::object to_json(const app::DiagnosisRow& d) {
   return {{"id", d.id},
           {"code", d.code},
           {"label", diagnosis_label(d.code)},
-          {"recorded_at", format_iso8601(d.recorded_ms)}};
+          {"recorded_at", format_iso8601(d.recorded_ms)},
+          {"entered_in_error", http::to_json(d.entered_in_error)}};
 }
 
 json::object to_json(const app::TrialRow& t) {
-  return {{"id", t.id}, {"drug", t.drug}, {"dose", t.dose}, {"weeks", t.weeks}, {"response", t.response}};
+  return {{"id", t.id},       {"drug", t.drug},         {"dose", t.dose},
+          {"weeks", t.weeks}, {"response", t.response}, {"entered_in_error", http::to_json(t.entered_in_error)}};
 }
 
 json::object to_json(const app::DecisionRow& d) {
@@ -155,8 +158,8 @@ Response get_screening(Call& call) {
   }
   json::value latest = view->latest ? json::value(to_json(*view->latest)) : json::value(nullptr);
   return json_response(
-      200,
-      json::object{{"rule_version", kRuleSetVersion}, {"findings", std::move(findings)}, {"latest_decision", latest}});
+      200, json::object{
+               {"rule_version", view->rule_version}, {"findings", std::move(findings)}, {"latest_decision", latest}});
 }
 
 Response decide_eligibility(Call& call) {

@@ -173,4 +173,9 @@ json::object to_json(const app::SessionInfo& info, std::int64_t now_ms) {
           {"absolute_expires_at", format_iso8601(info.absolute_expires_ms)}};
 }
 
+json::value to_json(const app::EnteredInError& mark) {
+  if (!mark.marked()) return nullptr;
+  return json::object{{"at", format_iso8601(mark.at_ms)}, {"by", mark.by}, {"reason", mark.reason}};
+}
+
 }  // namespace kc::http

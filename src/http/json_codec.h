@@ -47,5 +47,7 @@ json::object to_json(const app::AuditListItem& item);
 json::object to_json(const app::SessionInfo& info, std::int64_t now_ms);
 json::object to_json(const app::EnquiryRow& enquiry);
 json::object to_json(const app::EnquiryEventRow& event);
+/// null for a valid entry; {"at", "by", "reason"} for one entered in error.
+json::value to_json(const app::EnteredInError& mark);
 
 }  // namespace kc::http

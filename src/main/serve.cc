@@ -107,6 +107,7 @@ int run_serve(const platform::Config& c, bool demo) {
   app::RateLimiter public_limiter(clock, c.enquiries.requests_per_address_per_hour);
   app::EnquiryService enquiries(*store, crypto, clock, c.enquiries, public_limiter);
   app::ScreeningService screening(*store, crypto, clock);
+  app::EligibilityRulesService eligibility_rules(*store, crypto, clock);
   app::WaitingListService waiting(*store, crypto, clock, public_limiter);
   app::PatientRecordService patient_record(*store, crypto, clock, screening);
   app::MeasureService measures(*store, crypto, clock);
@@ -132,6 +133,7 @@ int run_serve(const platform::Config& c, bool demo) {
       .patients = patients,
       .enquiries = enquiries,
       .screening = screening,
+      .eligibility_rules = eligibility_rules,
       .waiting = waiting,
       .patient_record = patient_record,
       .measures = measures,

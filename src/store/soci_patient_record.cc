@@ -2,6 +2,7 @@
 // on the patients row, and the measurements, allergies and baseline tests tables.
 // Demographics columns are named exactly as demographics_fields() names them.
 #include "domain/patient.h"
+#include "store/entered_in_error.h"
 #include "store/query.h"
 #include "store/soci_transaction.h"
 
@@ -63,7 +64,8 @@ void SociTransaction::insert_measurement(const ClinicId& clinic, const app::Meas
       "recorded_ms, recorded_by) VALUES (:id, :c, :p, :k, :w, :h, :on, :t, :u)");
 }
 
-std::vector<app::MeasurementRow> SociTransaction::measurements(const ClinicId& clinic, std::string_view patient_id) {
+std::vector<app::MeasurementRow> SociTransaction::measurements(const ClinicId& clinic, std::string_view patient_id,
+                                                               app::Entries which) {
   DynamicQuery q(sql());
   q.arg(clinic.value);
   q.arg(std::string(patient_id));
@@ -77,12 +79,16 @@ std::vector<app::MeasurementRow> SociTransaction::measurements(const ClinicId& c
   q.into(m.measured_on);
   q.into(at);
   q.into(m.recorded_by);
+  EnteredInErrorFields error;
+  error.bind(q);
   q.run(std::string("SELECT r.id, r.patient_id, r.kind, r.weight_g, r.height_mm, r.measured_on, r.recorded_ms, ") +
-        kRecordedBy +
-        " FROM patient_measurements r LEFT JOIN users u ON u.id = r.recorded_by WHERE r.clinic_id = :c AND "
-        "r.patient_id = :p ORDER BY r.measured_on DESC, r.recorded_ms DESC, r.id DESC");
+        kRecordedBy + ", " + kEnteredInErrorColumns +
+        " FROM patient_measurements r LEFT JOIN users u ON u.id = r.recorded_by" + kEnteredInErrorJoin +
+        " WHERE r.clinic_id = :c AND r.patient_id = :p" + entered_in_error_filter(which) +
+        " ORDER BY r.measured_on DESC, r.recorded_ms DESC, r.id DESC");
   return q.collect([&] {
     auto row = m;
+    row.entered_in_error = error.take();
     row.weight_g = weight;
     row.height_mm = height;
     row.recorded_ms = at;
@@ -104,7 +110,8 @@ void SociTransaction::insert_allergy(const ClinicId& clinic, const app::AllergyR
       "VALUES (:id, :c, :p, :s, :r, :t, :u)");
 }
 
-std::vector<app::AllergyRow> SociTransaction::allergies(const ClinicId& clinic, std::string_view patient_id) {
+std::vector<app::AllergyRow> SociTransaction::allergies(const ClinicId& clinic, std::string_view patient_id,
+                                                        app::Entries which) {
   DynamicQuery q(sql());
   q.arg(clinic.value);
   q.arg(std::string(patient_id));
@@ -116,11 +123,15 @@ std::vector<app::AllergyRow> SociTransaction::allergies(const ClinicId& clinic, 
   q.into(a.reaction);
   q.into(at);
   q.into(a.recorded_by);
-  q.run(std::string("SELECT r.id, r.patient_id, r.substance, r.reaction, r.recorded_ms, ") + kRecordedBy +
-        " FROM patient_allergies r LEFT JOIN users u ON u.id = r.recorded_by WHERE r.clinic_id = :c AND "
-        "r.patient_id = :p ORDER BY r.recorded_ms, r.id");
+  EnteredInErrorFields error;
+  error.bind(q);
+  q.run(std::string("SELECT r.id, r.patient_id, r.substance, r.reaction, r.recorded_ms, ") + kRecordedBy + ", " +
+        kEnteredInErrorColumns + " FROM patient_allergies r LEFT JOIN users u ON u.id = r.recorded_by" +
+        kEnteredInErrorJoin + " WHERE r.clinic_id = :c AND r.patient_id = :p" + entered_in_error_filter(which) +
+        " ORDER BY r.recorded_ms, r.id");
   return q.collect([&] {
     auto row = a;
+    row.entered_in_error = error.take();
     row.recorded_ms = at;
     return row;
   });
@@ -141,7 +152,8 @@ void SociTransaction::insert_baseline_test(const ClinicId& clinic, const app::Ba
       "recorded_by) VALUES (:id, :c, :p, :k, :on, :r, :t, :u)");
 }
 
-std::vector<app::BaselineTestRow> SociTransaction::baseline_tests(const ClinicId& clinic, std::string_view patient_id) {
+std::vector<app::BaselineTestRow> SociTransaction::baseline_tests(const ClinicId& clinic, std::string_view patient_id,
+                                                                  app::Entries which) {
   DynamicQuery q(sql());
   q.arg(clinic.value);
   q.arg(std::string(patient_id));
@@ -154,14 +166,57 @@ std::vector<app::BaselineTestRow> SociTransaction::baseline_tests(const ClinicId
   q.into(t.result);
   q.into(at);
   q.into(t.recorded_by);
-  q.run(std::string("SELECT r.id, r.patient_id, r.kind, r.taken_on, r.result, r.recorded_ms, ") + kRecordedBy +
-        " FROM patient_baseline_tests r LEFT JOIN users u ON u.id = r.recorded_by WHERE r.clinic_id = :c AND "
-        "r.patient_id = :p ORDER BY r.taken_on DESC, r.recorded_ms DESC, r.id DESC");
+  EnteredInErrorFields error;
+  error.bind(q);
+  q.run(std::string("SELECT r.id, r.patient_id, r.kind, r.taken_on, r.result, r.recorded_ms, ") + kRecordedBy + ", " +
+        kEnteredInErrorColumns + " FROM patient_baseline_tests r LEFT JOIN users u ON u.id = r.recorded_by" +
+        kEnteredInErrorJoin + " WHERE r.clinic_id = :c AND r.patient_id = :p" + entered_in_error_filter(which) +
+        " ORDER BY r.taken_on DESC, r.recorded_ms DESC, r.id DESC");
   return q.collect([&] {
     auto row = t;
+    row.entered_in_error = error.take();
     row.recorded_ms = at;
     return row;
   });
+}
+
+namespace {
+
+/// The table of each kind of entry (a fixed list: never text from a caller).
+const char* entry_table(app::RecordEntryKind kind) {
+  switch (kind) {
+    case app::RecordEntryKind::measurement:
+      return "patient_measurements";
+    case app::RecordEntryKind::allergy:
+      return "patient_allergies";
+    case app::RecordEntryKind::baseline_test:
+      return "patient_baseline_tests";
+    case app::RecordEntryKind::medication:
+      return "patient_medications";
+    case app::RecordEntryKind::diagnosis:
+      return "patient_diagnoses";
+    case app::RecordEntryKind::trial:
+      return "patient_trials";
+  }
+  return "patient_measurements";  // unreachable: every kind is listed above
+}
+
+}  // namespace
+
+bool SociTransaction::mark_entered_in_error(const ClinicId& clinic, app::RecordEntryKind kind,
+                                            std::string_view patient_id, std::string_view entry_id,
+                                            const app::EnteredInError& mark) {
+  DynamicQuery q(sql());
+  q.arg(static_cast<long long>(mark.at_ms));
+  q.arg(mark.by);
+  q.arg(mark.reason);
+  q.arg(clinic.value);
+  q.arg(std::string(patient_id));
+  q.arg(std::string(entry_id));
+  q.run(std::string("UPDATE ") + entry_table(kind) +
+        " SET entered_in_error_ms = :t, entered_in_error_by = :u, entered_in_error_reason = :r WHERE clinic_id = :c "
+        "AND patient_id = :p AND id = :id AND entered_in_error_ms = 0");
+  return q.affected_rows() == 1;
 }
 
 }  // namespace kc::store

@@ -1,4 +1,5 @@
 // The clinical-history and eligibility part of SociTransaction (see soci_transaction.h).
+#include "store/entered_in_error.h"
 #include "store/query.h"
 #include "store/soci_transaction.h"
 
@@ -92,13 +93,18 @@ void SociTransaction::stop_medication(const ClinicId& clinic, std::string_view p
       "AND stopped_ms = 0");
 }
 
-std::vector<app::MedicationRow> SociTransaction::medications(const ClinicId& clinic, std::string_view patient_id) {
+std::vector<app::MedicationRow> SociTransaction::medications(const ClinicId& clinic, std::string_view patient_id,
+                                                             app::Entries which) {
   app::MedicationRow m;
   long long started = 0, stopped = 0;
+  EnteredInErrorFields error;
   return rows<app::MedicationRow>(
       sql(), {clinic.value, std::string(patient_id)},
-      "SELECT id, patient_id, name, medication_class, dose, started_ms, stopped_ms, recorded_by FROM "
-      "patient_medications WHERE clinic_id = :c AND patient_id = :p ORDER BY started_ms, id",
+      std::string("SELECT r.id, r.patient_id, r.name, r.medication_class, r.dose, r.started_ms, r.stopped_ms, "
+                  "r.recorded_by, ") +
+          kEnteredInErrorColumns + " FROM patient_medications r" + kEnteredInErrorJoin +
+          " WHERE r.clinic_id = :c AND r.patient_id = :p" + entered_in_error_filter(which) +
+          " ORDER BY r.started_ms, r.id",
       [&](DynamicQuery& q) {
         q.into(m.id);
         q.into(m.patient_id);
@@ -108,11 +114,13 @@ std::vector<app::MedicationRow> SociTransaction::medications(const ClinicId& cli
         q.into(started);
         q.into(stopped);
         q.into(m.recorded_by);
+        error.bind(q);
       },
       [&] {
         auto copy = m;
         copy.started_ms = started;
         copy.stopped_ms = stopped;
+        copy.entered_in_error = error.take();
         return copy;
       });
 }
@@ -130,23 +138,28 @@ void SociTransaction::insert_diagnosis(const ClinicId& clinic, const app::Diagno
       "VALUES (:id, :c, :p, :code, :t, :u)");
 }
 
-std::vector<app::DiagnosisRow> SociTransaction::diagnoses(const ClinicId& clinic, std::string_view patient_id) {
+std::vector<app::DiagnosisRow> SociTransaction::diagnoses(const ClinicId& clinic, std::string_view patient_id,
+                                                          app::Entries which) {
   app::DiagnosisRow d;
   long long at = 0;
+  EnteredInErrorFields error;
   return rows<app::DiagnosisRow>(
       sql(), {clinic.value, std::string(patient_id)},
-      "SELECT id, patient_id, code, recorded_ms, recorded_by FROM patient_diagnoses WHERE clinic_id = :c AND "
-      "patient_id = :p ORDER BY recorded_ms, id",
+      std::string("SELECT r.id, r.patient_id, r.code, r.recorded_ms, r.recorded_by, ") + kEnteredInErrorColumns +
+          " FROM patient_diagnoses r" + kEnteredInErrorJoin + " WHERE r.clinic_id = :c AND r.patient_id = :p" +
+          entered_in_error_filter(which) + " ORDER BY r.recorded_ms, r.id",
       [&](DynamicQuery& q) {
         q.into(d.id);
         q.into(d.patient_id);
         q.into(d.code);
         q.into(at);
         q.into(d.recorded_by);
+        error.bind(q);
       },
       [&] {
         auto copy = d;
         copy.recorded_ms = at;
+        copy.entered_in_error = error.take();
         return copy;
       });
 }
@@ -167,13 +180,17 @@ void SociTransaction::insert_trial(const ClinicId& clinic, const app::TrialRow& 
       "recorded_by) VALUES (:id, :c, :p, :d, :dose, :w, :r, :t, :u)");
 }
 
-std::vector<app::TrialRow> SociTransaction::trials(const ClinicId& clinic, std::string_view patient_id) {
+std::vector<app::TrialRow> SociTransaction::trials(const ClinicId& clinic, std::string_view patient_id,
+                                                   app::Entries which) {
   app::TrialRow t;
   long long weeks = 0, at = 0;
+  EnteredInErrorFields error;
   return rows<app::TrialRow>(
       sql(), {clinic.value, std::string(patient_id)},
-      "SELECT id, patient_id, drug, dose, weeks, response, recorded_ms, recorded_by FROM patient_trials WHERE "
-      "clinic_id = :c AND patient_id = :p ORDER BY recorded_ms, id",
+      std::string("SELECT r.id, r.patient_id, r.drug, r.dose, r.weeks, r.response, r.recorded_ms, r.recorded_by, ") +
+          kEnteredInErrorColumns + " FROM patient_trials r" + kEnteredInErrorJoin +
+          " WHERE r.clinic_id = :c AND r.patient_id = :p" + entered_in_error_filter(which) +
+          " ORDER BY r.recorded_ms, r.id",
       [&](DynamicQuery& q) {
         q.into(t.id);
         q.into(t.patient_id);
@@ -183,11 +200,13 @@ std::vector<app::TrialRow> SociTransaction::trials(const ClinicId& clinic, std::
         q.into(t.response);
         q.into(at);
         q.into(t.recorded_by);
+        error.bind(q);
       },
       [&] {
         auto copy = t;
         copy.weeks = static_cast<int>(weeks);
         copy.recorded_ms = at;
+        copy.entered_in_error = error.take();
         return copy;
       });
 }
@@ -253,6 +272,44 @@ void SociTransaction::mark_rescreen(const ClinicId& clinic, std::string_view pat
   q.arg(clinic.value);
   q.arg(latest->id);
   q.run("UPDATE eligibility_decisions SET needs_rescreen = 1, rescreen_reason = :r WHERE clinic_id = :c AND id = :id");
+}
+
+std::vector<app::EligibilityRulesRow> SociTransaction::eligibility_rule_versions(const ClinicId& clinic) {
+  app::EligibilityRulesRow r;
+  long long version = 0, at = 0;
+  return rows<app::EligibilityRulesRow>(
+      sql(), {clinic.value},
+      "SELECT r.clinic_id, r.version, r.settings, r.reason, COALESCE(u.email, r.published_by), r.published_ms FROM "
+      "eligibility_rule_versions r LEFT JOIN users u ON u.id = r.published_by WHERE r.clinic_id = :c "
+      "ORDER BY r.version DESC",
+      [&](DynamicQuery& q) {
+        q.into(r.clinic_id);
+        q.into(version);
+        q.into(r.settings);
+        q.into(r.reason);
+        q.into(r.published_by);
+        q.into(at);
+      },
+      [&] {
+        auto copy = r;
+        copy.version = static_cast<int>(version);
+        copy.published_ms = at;
+        return copy;
+      });
+}
+
+bool SociTransaction::insert_eligibility_rules(const app::EligibilityRulesRow& r) {
+  DynamicQuery q(sql());
+  q.arg(r.clinic_id);
+  q.arg(static_cast<long long>(r.version));
+  q.arg(r.settings);
+  q.arg(r.reason);
+  q.arg(r.published_by);
+  q.arg(static_cast<long long>(r.published_ms));
+  q.run(
+      "INSERT INTO eligibility_rule_versions (clinic_id, version, settings, reason, published_by, published_ms) "
+      "VALUES (:c, :v, :s, :r, :u, :t) ON CONFLICT (clinic_id, version) DO NOTHING");
+  return q.affected_rows() == 1;
 }
 
 }  // namespace kc::store

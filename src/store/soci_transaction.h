@@ -60,14 +60,19 @@ class SociTransaction final : public app::Transaction {
   void insert_medication(const app::ClinicId& clinic, const app::MedicationRow& medication) override;
   void stop_medication(const app::ClinicId& clinic, std::string_view patient_id, std::string_view id,
                        std::int64_t now_ms) override;
-  std::vector<app::MedicationRow> medications(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::vector<app::MedicationRow> medications(const app::ClinicId& clinic, std::string_view patient_id,
+                                              app::Entries which) override;
   void insert_diagnosis(const app::ClinicId& clinic, const app::DiagnosisRow& diagnosis) override;
-  std::vector<app::DiagnosisRow> diagnoses(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::vector<app::DiagnosisRow> diagnoses(const app::ClinicId& clinic, std::string_view patient_id,
+                                           app::Entries which) override;
   void insert_trial(const app::ClinicId& clinic, const app::TrialRow& trial) override;
-  std::vector<app::TrialRow> trials(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::vector<app::TrialRow> trials(const app::ClinicId& clinic, std::string_view patient_id,
+                                    app::Entries which) override;
   void insert_decision(const app::ClinicId& clinic, const app::DecisionRow& decision) override;
   std::optional<app::DecisionRow> latest_decision(const app::ClinicId& clinic, std::string_view patient_id) override;
   void mark_rescreen(const app::ClinicId& clinic, std::string_view patient_id, std::string_view reason) override;
+  std::vector<app::EligibilityRulesRow> eligibility_rule_versions(const app::ClinicId& clinic) override;
+  bool insert_eligibility_rules(const app::EligibilityRulesRow& rules) override;
 
   void insert_program(const app::ProgramRow& program) override;
   void update_program(const app::ClinicId& clinic, const app::ProgramRow& program) override;
@@ -110,11 +115,16 @@ class SociTransaction final : public app::Transaction {
   void update_patient(const app::ClinicId& clinic, const app::PatientRow& patient,
                       const Demographics& demographics) override;
   void insert_measurement(const app::ClinicId& clinic, const app::MeasurementRow& measurement) override;
-  std::vector<app::MeasurementRow> measurements(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::vector<app::MeasurementRow> measurements(const app::ClinicId& clinic, std::string_view patient_id,
+                                                app::Entries which) override;
   void insert_allergy(const app::ClinicId& clinic, const app::AllergyRow& allergy) override;
-  std::vector<app::AllergyRow> allergies(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::vector<app::AllergyRow> allergies(const app::ClinicId& clinic, std::string_view patient_id,
+                                         app::Entries which) override;
   void insert_baseline_test(const app::ClinicId& clinic, const app::BaselineTestRow& test) override;
-  std::vector<app::BaselineTestRow> baseline_tests(const app::ClinicId& clinic, std::string_view patient_id) override;
+  std::vector<app::BaselineTestRow> baseline_tests(const app::ClinicId& clinic, std::string_view patient_id,
+                                                   app::Entries which) override;
+  bool mark_entered_in_error(const app::ClinicId& clinic, app::RecordEntryKind kind, std::string_view patient_id,
+                             std::string_view entry_id, const app::EnteredInError& mark) override;
 
   void insert_consent_document(const app::ConsentDocumentRow& document) override;
   bool update_consent_draft(const app::ClinicId& clinic, const app::ConsentDocumentRow& document) override;

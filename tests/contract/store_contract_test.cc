@@ -306,10 +306,10 @@ TEST_F(StoreContract, HistoryMedicationsDiagnosesTrialsAndDecisions) {
     tx->insert_history_answer(a, "pat_1", {"pregnant", "no", 10, "usr_x"});
     tx->insert_history_answer(a, "pat_1", {"pregnant", "yes", 20, "usr_x"});
     tx->insert_history_answer(a, "pat_1", {"cystitis", "no", 15, "usr_x"});
-    tx->insert_medication(a, {"med_1", "pat_1", "Lorazepam", "benzodiazepine", "1 mg", 30, 0, "usr_x"});
+    tx->insert_medication(a, {"med_1", "pat_1", "Lorazepam", "benzodiazepine", "1 mg", 30, 0, "usr_x", {}});
     tx->stop_medication(b, "pat_1", "med_1", 40);  // other clinic: no effect
-    tx->insert_diagnosis(a, {"dgn_1", "pat_1", "F33.2", 50, "usr_x"});
-    tx->insert_trial(a, {"trl_1", "pat_1", "sertraline", "150 mg", 8, "none", 60, "usr_x"});
+    tx->insert_diagnosis(a, {"dgn_1", "pat_1", "F33.2", 50, "usr_x", {}});
+    tx->insert_trial(a, {"trl_1", "pat_1", "sertraline", "150 mg", 8, "none", 60, "usr_x", {}});
     tx->insert_decision(a, {"elg_1", "pat_1", "eligible", "ok", "", "v1", "{}", 70, "usr_x", false, ""});
     tx->insert_decision(a, {"elg_2", "pat_1", "not_eligible", "no", "", "v1", "{}", 80, "usr_x", false, ""});
     tx->mark_rescreen(a, "pat_1", "New medication");
@@ -322,11 +322,11 @@ TEST_F(StoreContract, HistoryMedicationsDiagnosesTrialsAndDecisions) {
   EXPECT_EQ(answers[0].question, "cystitis");
   EXPECT_EQ(answers[1].answer, "yes") << "the latest answer is current";
   EXPECT_TRUE(tx->history_answers(b, "pat_1").empty());
-  auto meds = tx->medications(a, "pat_1");
+  auto meds = tx->medications(a, "pat_1", app::Entries::all);
   ASSERT_EQ(meds.size(), 1u);
   EXPECT_EQ(meds[0].stopped_ms, 0);
-  EXPECT_EQ(tx->diagnoses(a, "pat_1").at(0).code, "F33.2");
-  EXPECT_EQ(tx->trials(a, "pat_1").at(0).weeks, 8);
+  EXPECT_EQ(tx->diagnoses(a, "pat_1", app::Entries::all).at(0).code, "F33.2");
+  EXPECT_EQ(tx->trials(a, "pat_1", app::Entries::all).at(0).weeks, 8);
   auto latest = tx->latest_decision(a, "pat_1");
   ASSERT_TRUE(latest);
   EXPECT_EQ(latest->id, "elg_2");
@@ -398,14 +398,14 @@ TEST_F(StoreContract, MeasurementsNewestFirstPerClinic) {
   {
     auto tx = store->begin(Store::Mode::write);
     tx->insert_user(user("usr_n", "cln_a", "nurse@a.test"));
-    tx->insert_measurement(a, {"msr_1", "pat_1", "weight", 72500, 0, "2026-10-01", 10, "usr_n"});
-    tx->insert_measurement(a, {"msr_2", "pat_1", "height", 0, 1703, "2026-11-20", 20, "usr_n"});
-    tx->insert_measurement(a, {"msr_3", "pat_1", "weight", 71000, 0, "2026-11-20", 30, "usr_gone"});
-    tx->insert_measurement(a, {"msr_4", "pat_1", "weight", 70000, 0, "2025-01-01", 40, "usr_n"});
+    tx->insert_measurement(a, {"msr_1", "pat_1", "weight", 72500, 0, "2026-10-01", 10, "usr_n", {}});
+    tx->insert_measurement(a, {"msr_2", "pat_1", "height", 0, 1703, "2026-11-20", 20, "usr_n", {}});
+    tx->insert_measurement(a, {"msr_3", "pat_1", "weight", 71000, 0, "2026-11-20", 30, "usr_gone", {}});
+    tx->insert_measurement(a, {"msr_4", "pat_1", "weight", 70000, 0, "2025-01-01", 40, "usr_n", {}});
     tx->commit();
   }
   auto tx = store->begin(Store::Mode::read);
-  auto rows = tx->measurements(a, "pat_1");
+  auto rows = tx->measurements(a, "pat_1", app::Entries::all);
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[0].id, "msr_3") << "same day: the later recorded first";
   EXPECT_EQ(rows[1].id, "msr_2");
@@ -418,7 +418,7 @@ TEST_F(StoreContract, MeasurementsNewestFirstPerClinic) {
   EXPECT_EQ(rows[2].recorded_ms, 10);
   EXPECT_EQ(rows[2].recorded_by, "nurse@a.test");
   EXPECT_EQ(rows[0].recorded_by, "usr_gone") << "an unknown user shows as the stored id";
-  EXPECT_TRUE(tx->measurements(b, "pat_1").empty());
+  EXPECT_TRUE(tx->measurements(b, "pat_1", app::Entries::all).empty());
 }
 
 TEST_F(StoreContract, AllergiesOldestFirstPerClinic) {
@@ -426,32 +426,32 @@ TEST_F(StoreContract, AllergiesOldestFirstPerClinic) {
   {
     auto tx = store->begin(Store::Mode::write);
     tx->insert_user(user("usr_n", "cln_a", "nurse@a.test"));
-    tx->insert_allergy(a, {"alg_2", "pat_1", "Ketamine", "", 20, "usr_n"});
-    tx->insert_allergy(a, {"alg_1", "pat_1", "Penicillin", "Hives", 10, "usr_n"});
+    tx->insert_allergy(a, {"alg_2", "pat_1", "Ketamine", "", 20, "usr_n", {}});
+    tx->insert_allergy(a, {"alg_1", "pat_1", "Penicillin", "Hives", 10, "usr_n", {}});
     tx->commit();
   }
   auto tx = store->begin(Store::Mode::read);
-  auto rows = tx->allergies(a, "pat_1");
+  auto rows = tx->allergies(a, "pat_1", app::Entries::all);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].substance, "Penicillin");
   EXPECT_EQ(rows[0].reaction, "Hives");
   EXPECT_EQ(rows[0].recorded_ms, 10);
   EXPECT_EQ(rows[0].recorded_by, "nurse@a.test");
   EXPECT_EQ(rows[1].reaction, "");
-  EXPECT_TRUE(tx->allergies(b, "pat_1").empty());
+  EXPECT_TRUE(tx->allergies(b, "pat_1", app::Entries::all).empty());
 }
 
 TEST_F(StoreContract, BaselineTestsNewestFirstPerClinic) {
   add_patient("pat_1", "cln_a", "Maya", "Okafor");
   {
     auto tx = store->begin(Store::Mode::write);
-    tx->insert_baseline_test(a, {"bst_1", "pat_1", "ecg", "2026-11-01", "Sinus rhythm, QTc 410 ms", 10, "usr_x"});
-    tx->insert_baseline_test(a, {"bst_2", "pat_1", "renal", "2026-11-10", "eGFR 95", 20, "usr_x"});
-    tx->insert_baseline_test(a, {"bst_3", "pat_1", "liver", "2026-10-15", "ALT 30 U/L", 30, "usr_x"});
+    tx->insert_baseline_test(a, {"bst_1", "pat_1", "ecg", "2026-11-01", "Sinus rhythm, QTc 410 ms", 10, "usr_x", {}});
+    tx->insert_baseline_test(a, {"bst_2", "pat_1", "renal", "2026-11-10", "eGFR 95", 20, "usr_x", {}});
+    tx->insert_baseline_test(a, {"bst_3", "pat_1", "liver", "2026-10-15", "ALT 30 U/L", 30, "usr_x", {}});
     tx->commit();
   }
   auto tx = store->begin(Store::Mode::read);
-  auto rows = tx->baseline_tests(a, "pat_1");
+  auto rows = tx->baseline_tests(a, "pat_1", app::Entries::all);
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0].id, "bst_2");
   EXPECT_EQ(rows[1].id, "bst_1");
@@ -461,7 +461,7 @@ TEST_F(StoreContract, BaselineTestsNewestFirstPerClinic) {
   EXPECT_EQ(rows[1].result, "Sinus rhythm, QTc 410 ms");
   EXPECT_EQ(rows[1].recorded_ms, 10);
   EXPECT_EQ(rows[1].recorded_by, "usr_x");
-  EXPECT_TRUE(tx->baseline_tests(b, "pat_1").empty());
+  EXPECT_TRUE(tx->baseline_tests(b, "pat_1", app::Entries::all).empty());
 }
 
 TEST_F(StoreContract, WaitingProgramsEntriesAndOutbox) {

@@ -197,6 +197,53 @@ test('baseline tests (ECG, liver, renal) with dates and a short result, newest f
   assert.deepEqual(list.json.items.map((t) => t.kind), ['liver', 'renal', 'ecg']);
 });
 
+test('an entry entered in error is kept, struck through, and no rule counts it any more', async () => {
+  const prescriber = await bearerLogin(server.url, DEMO_USERS.prescriber);
+  // A weight typed in pounds: the plans screen (and the dose) use the earlier one again.
+  const pounds = await api(nurse, 'POST', `/patients/${patientId}/measurements`, { weight_kg: 159.8 });
+  assert.equal(pounds.status, 201, pounds.text);
+  assert.equal((await api(prescriber, 'GET', `/patients/${patientId}/plans`)).json.weight_kg, 159.8);
+  const path = `/patients/${patientId}/measurements/${pounds.json.id}/entered-in-error`;
+  for (const [body, field] of [[{}, 'reason'], [{ reason: '  ' }, 'reason'], [{ reason: 7 }, 'reason'], [{ reason: 'r'.repeat(1001) }, 'reason']]) {
+    const r = await api(nurse, 'POST', path, body);
+    assert.equal(r.status, 400, `${JSON.stringify(body)}: ${r.text}`);
+    assert.equal(r.json.error.field, field);
+  }
+  assert.equal((await api(desk, 'POST', path, { reason: 'Typed in pounds' })).status, 403, 'history.write');
+  assert.equal((await api(other, 'POST', path, { reason: 'Typed in pounds' })).status, 404, 'another clinic');
+  const marked = await api(nurse, 'POST', path, { reason: 'Typed in pounds' });
+  assert.equal(marked.status, 200, marked.text);
+  assert.equal(marked.json.id, pounds.json.id);
+  assert.equal(marked.json.entered_in_error.reason, 'Typed in pounds');
+  assert.equal(marked.json.entered_in_error.by, DEMO_USERS.nurse);
+  const again = await api(prescriber, 'POST', path, { reason: 'Again' });
+  assert.equal(again.status, 409, again.text);
+  assert.equal(again.json.error.code, 'already_entered_in_error');
+  const list = await api(therapist, 'GET', `/patients/${patientId}/measurements`);
+  const kept = list.json.items.find((m) => m.id === pounds.json.id);
+  assert.equal(kept.entered_in_error.reason, 'Typed in pounds', 'kept, with why');
+  assert.ok(list.json.items.filter((m) => m.id !== pounds.json.id).every((m) => m.entered_in_error === null));
+  assert.equal((await api(prescriber, 'GET', `/patients/${patientId}/plans`)).json.weight_kg, 72.5);
+  assert.equal((await api(nurse, 'POST', `/patients/${patientId}/allergies/${pounds.json.id}/entered-in-error`,
+    { reason: 'x' })).status, 404, 'an id of another kind of entry');
+
+  // A benzodiazepine on the wrong chart: screening drops it and the decision needs re-screening.
+  const med = await api(nurse, 'POST', `/patients/${patientId}/medications`, { name: 'Lorazepam', class: 'benzodiazepine', dose: '1 mg' });
+  assert.equal(med.status, 201, med.text);
+  const decided = await api(prescriber, 'POST', `/patients/${patientId}/eligibility-decisions`,
+    { decision: 'eligible_with_conditions', reason: 'Taper lorazepam first' });
+  assert.equal(decided.status, 201, decided.text);
+  const fixed = await api(nurse, 'POST', `/patients/${patientId}/medications/${med.json.id}/entered-in-error`,
+    { reason: "Another patient's medication" });
+  assert.equal(fixed.status, 200, fixed.text);
+  const screening = await api(prescriber, 'GET', `/patients/${patientId}/screening`);
+  assert.ok(!screening.json.findings.some((f) => f.rule === 'interacting_medication_benzodiazepine'));
+  assert.equal(screening.json.latest_decision.needs_rescreen, true);
+  assert.match(screening.json.latest_decision.rescreen_reason, /Entered in error: medication Lorazepam/);
+  const history = await api(therapist, 'GET', `/patients/${patientId}/history`);
+  assert.equal(history.json.medications.find((m) => m.id === med.json.id).entered_in_error.by, DEMO_USERS.nurse);
+});
+
 test('roles limit who writes: demographics need patients.write, clinical entries history.write', async () => {
   const refused = [
     [therapist, 'demographics', { sex_at_birth: 'female' }],
@@ -236,7 +283,23 @@ test('the audit trail holds every read, write and refusal of the record', async 
     'patient.measurement.create success', 'patient.measurement.create denied', 'patient.measurements.read success',
     'patient.allergy.create success', 'patient.allergy.create denied', 'patient.allergies.read success',
     'patient.baseline_test.create success', 'patient.baseline_test.create denied', 'patient.baseline_tests.read success',
+    'patient.measurement.entered_in_error success', 'patient.measurement.entered_in_error denied',
+    'patient.medication.entered_in_error success', 'eligibility.rescreen_needed success',
   ]) assert.ok(seen.has(expected), `audit has ${expected}`);
   const updates = events.filter((e) => e.action === 'patient.demographics.update' && e.outcome === 'success');
   assert.equal(updates.length, 3, 'refused input wrote no event: the save, the rename and the nurse\'s change');
+});
+
+test('the demo patient Tomás, who has a plan and a dose order, was screened eligible on his recorded facts', async () => {
+  const found = await api(therapist, 'GET', '/patients?q=ferreira');
+  const tomas = found.json.items.find((p) => p.given_name === 'Tomás');
+  assert.ok(tomas, found.text);
+  const screening = await api(therapist, 'GET', `/patients/${tomas.id}/screening`);
+  assert.equal(screening.status, 200, screening.text);
+  const latest = screening.json.latest_decision;
+  assert.equal(latest.decision, 'eligible');
+  assert.equal(latest.needs_rescreen, false, 'the decision matches the facts as they stand');
+  assert.equal(latest.rule_version, screening.json.rule_version);
+  assert.ok(screening.json.findings.some((f) => f.rule === 'treatment_resistant_depression' && f.outcome === 'supports'));
+  assert.ok(!screening.json.findings.some((f) => f.outcome === 'exclude'));
 });

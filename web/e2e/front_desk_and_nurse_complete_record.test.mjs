@@ -1,6 +1,7 @@
 // Story: before Maya's first session the front desk completes her demographics and
 // contacts on the Record tab (a wrong phone number is refused at its field), then a
-// nurse weighs and measures her, records a penicillin allergy and an ECG, and answers
+// nurse weighs and measures her, records a penicillin allergy and an ECG, marks a
+// weight typed in pounds and an allergy of another patient entered in error, and answers
 // "Pregnant: no"; the header flags the allergy, the Record tab dates the pregnancy
 // answer, and a therapist reads it all without any form. Runs the real server binary
 // and Debian's Chromium. Needs `npm run build` (web/dist) and build/test/ketaclinic.
@@ -76,6 +77,30 @@ test('the front desk completes the demographics; a nurse adds weight, height, an
     await baseline.getByLabel('Result').fill('Sinus rhythm, QTc 410 ms');
     assert.equal(await posted(page, '/baseline-tests', () => baseline.getByRole('button', { name: 'Add baseline test' }).click()), 201);
     await record.locator('.baseline-tests-table').getByText('Sinus rhythm, QTc 410 ms').waitFor();
+
+    // A weight typed in pounds and an allergy put on the wrong chart are marked
+    // entered in error: kept, struck through with the reason, and no longer counted.
+    await measurement.getByLabel('Measurement').selectOption('weight');
+    await measurement.getByLabel('Weight (kg)').fill('159.8');
+    assert.equal(await posted(page, '/measurements', () => measurement.getByRole('button', { name: 'Add measurement' }).click()), 201);
+    await record.locator('.latest-measurements').getByText(/159\.8 kg/).waitFor();
+    await record.getByRole('button', { name: /Entered in error for 159\.8 kg/ }).click();
+    const markWeight = page.getByRole('dialog', { name: /Mark the weight of/ });
+    await markWeight.getByLabel('Reason').fill('Typed in pounds');
+    assert.equal(await posted(page, /\/entered-in-error$/, () => markWeight.getByRole('button', { name: 'Mark entered in error' }).click()), 200);
+    await record.locator('.measurements-table .entered-in-error-note').getByText(/by nurse@demo\.test: Typed in pounds/).waitFor();
+    assert.match(await record.locator('.latest-measurements').innerText(), /72\.5 kg on/, 'the weight entered in error is not the latest');
+    await record.locator('.measurements-table tr.entered-in-error s').getByText('159.8 kg').waitFor();
+
+    await allergy.getByLabel('Substance').fill('Latex');
+    assert.equal(await posted(page, '/allergies', () => allergy.getByRole('button', { name: 'Add allergy' }).click()), 201);
+    await page.locator('.safety-flags').getByText('Allergy: Latex').waitFor();
+    await record.getByRole('button', { name: 'Entered in error for Latex' }).click();
+    const markAllergy = page.getByRole('dialog', { name: /Mark the allergy to Latex/ });
+    await markAllergy.getByLabel('Reason').fill("Another patient's allergy");
+    assert.equal(await posted(page, /\/entered-in-error$/, () => markAllergy.getByRole('button', { name: 'Mark entered in error' }).click()), 200);
+    await record.locator('.allergies .entered-in-error-note').getByText(/Another patient's allergy/).waitFor();
+    assert.ok(!(await headerBadges(page)).includes('Allergy: Latex'), 'an allergy entered in error raises no flag');
 
     // "Pregnant: no" on the History tab shows with its date on the Record tab.
     await page.getByRole('tab', { name: 'History' }).click();

@@ -13,7 +13,7 @@
 
 export * from './api_types';
 import type { ClinicDueQuestionnaire, Clinician, ClinicianRef, CreatedQuestionnaireLink, EscalationTask, Instrument, InstrumentAnswers, MeasurementSettings, MeasurementSettingsChange, NewMeasureResponse, PatientMeasures, PublicAnswersSaved, PublicQuestionnaire, RecordedMeasureResponse, ScheduleEntry, ScheduleSaved, TaskState } from './measures_api_types';
-import type { User, Session, Page, NewUser, AuditEntry, AuditQuery, Patient, NewPatient, HistoryAnswer, Medication, NewMedication, Diagnosis, TreatmentTrial, NewTreatmentTrial, PatientHistory, EligibilityDecision, NewEligibilityDecision, Screening, PatientRecord, DemographicsChange, Measurement, NewMeasurement, Allergy, NewAllergy, BaselineTest, NewBaselineTest, EnquiryStatus, EnquiryFilter, PublicClinic, EnquiryDetails, ConsultationRequest, ConsultationReceipt, Enquiry, EnquiryWithHistory, WaitingFilter, WaitingAction, WaitingProgram, NewWaitingProgram, WaitingProgramChange, WaitingPerson, WaitingListJoin, WaitingEntry } from './api_types';
+import type { User, Session, Page, NewUser, AuditEntry, AuditQuery, Patient, NewPatient, HistoryAnswer, CorrectableList, EnteredInError, Medication, NewMedication, Diagnosis, TreatmentTrial, NewTreatmentTrial, PatientHistory, EligibilityDecision, NewEligibilityDecision, Screening, PatientRecord, DemographicsChange, Measurement, NewMeasurement, Allergy, NewAllergy, BaselineTest, NewBaselineTest, EnquiryStatus, EnquiryFilter, PublicClinic, EnquiryDetails, ConsultationRequest, ConsultationReceipt, Enquiry, EnquiryWithHistory, WaitingFilter, WaitingAction, WaitingProgram, NewWaitingProgram, WaitingProgramChange, WaitingPerson, WaitingListJoin, WaitingEntry } from './api_types';
 
 export class ApiError extends Error {
   constructor(
@@ -122,6 +122,10 @@ export class ApiClient {
   }
   stopMedication(id: string, medicationId: string): Promise<Medication> {
     return this.request('POST', `/patients/${encodeURIComponent(id)}/medications/${encodeURIComponent(medicationId)}/stop`);
+  }
+  /** Marks an entry of a record list entered in error with the reason (admin, prescriber, nurse); 409 already_entered_in_error. */
+  markEnteredInError(id: string, list: CorrectableList, entryId: string, reason: string): Promise<{ id: string; entered_in_error: EnteredInError }> {
+    return this.request('POST', `/patients/${encodeURIComponent(id)}/${list}/${encodeURIComponent(entryId)}/entered-in-error`, { reason });
   }
   /** Adds a diagnosis from the pick list (400 on field code otherwise). */
   addDiagnosis(id: string, code: string): Promise<Diagnosis> {
@@ -373,6 +377,14 @@ export class ApiClient {
   /** Changes any subset (admin); 400 naming the field. */
   updatePlanSettings(change: import('./plans_api_types').PlanSettingsChange): Promise<import('./plans_api_types').PlanSettings> {
     return this.request('POST', '/clinic/plan-settings', change);
+  }
+  /** The clinic's eligibility rules, each with its setting, and the version history (every role). */
+  getEligibilityRules(): Promise<import('./settings/eligibility_rules_api_types').EligibilityRules> {
+    return this.request('GET', '/eligibility-rules');
+  }
+  /** Publishes the next version (admin, prescriber); 400 naming rules.<id>, reason or acknowledge_contraindication; 409 rules_changed. */
+  publishEligibilityRules(change: import('./settings/eligibility_rules_api_types').EligibilityRulesChange): Promise<import('./settings/eligibility_rules_api_types').EligibilityRules> {
+    return this.request('POST', '/eligibility-rules', change);
   }
   // Dosing (docs/api.md, "Dosing"). Types are named with import() so that the shared import line stays as it is.
   /** A preview: nothing is written. 400 naming the field (weight, concentration_mg_per_ml, dose_rule.*). */

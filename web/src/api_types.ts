@@ -95,7 +95,23 @@ export const MEDICATION_CLASSES = ['none', 'benzodiazepine', 'non_benzodiazepine
 /** The interacting class of a medication; "none" for one that does not interact with ketamine. */
 export type MedicationClass = (typeof MEDICATION_CLASSES)[number];
 
-export interface Medication {
+/** A correction: the entry is kept and shown struck through, and no rule counts it. */
+export interface EnteredInError {
+  at: string;
+  /** The marking user's e-mail. */
+  by: string;
+  reason: string;
+}
+
+/** Every entry of the record that can be marked entered in error carries the mark (null: valid). */
+export interface Correctable {
+  entered_in_error?: EnteredInError | null;
+}
+
+/** The record lists whose entries can be marked entered in error (their URL segments). */
+export type CorrectableList = 'measurements' | 'allergies' | 'baseline-tests' | 'medications' | 'diagnoses' | 'trials';
+
+export interface Medication extends Correctable {
   id: string;
   name: string;
   class: MedicationClass;
@@ -113,7 +129,7 @@ export interface DiagnosisChoice {
   label: string;
 }
 
-export interface Diagnosis extends DiagnosisChoice {
+export interface Diagnosis extends DiagnosisChoice, Correctable {
   id: string;
   recorded_at: string;
 }
@@ -122,7 +138,7 @@ export const TRIAL_RESPONSES = ['none', 'partial', 'full', 'not_tolerated'] as c
 export type TrialResponse = (typeof TRIAL_RESPONSES)[number];
 
 /** A prior treatment trial (e.g. an antidepressant) and how the patient responded. */
-export interface TreatmentTrial {
+export interface TreatmentTrial extends Correctable {
   id: string;
   drug: string;
   dose: string;
@@ -221,7 +237,7 @@ export interface PatientRecord extends Patient, Demographics {}
 /** The fields POST /patients/{id}/demographics changes; any left out keep their value. */
 export type DemographicsChange = Partial<Pick<Patient, 'given_name' | 'family_name' | 'date_of_birth'> & Omit<Demographics, 'sex_at_birth'> & { sex_at_birth: SexAtBirth }>;
 
-interface RecordedEntry {
+interface RecordedEntry extends Correctable {
   id: string;
   recorded_at: string;
   /** The recording user's e-mail. */

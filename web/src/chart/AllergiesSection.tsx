@@ -1,10 +1,12 @@
 // Allergies: each one with its reaction and who recorded it, and for editors a form
 // to add one. A ketamine hypersensitivity answered on the History tab is a separate
-// record; it is named here too so that neither is missed.
+// record; it is named here too so that neither is missed. An allergy entered in error
+// stays listed, struck through, and raises no flag.
 import { useState } from 'preact/hooks';
 import type { Allergy, NewAllergy, PatientHistory } from '../api';
 import { formatDate } from '../ui/format';
 import { TextField } from '../ui/TextField';
+import { EnteredInErrorButton, EnteredInErrorNote, Struck, useEnteredInError, validFirst } from './EnteredInError';
 import { FormFooter } from './FormFooter';
 import { useChartForm } from './use_chart_form';
 
@@ -14,9 +16,12 @@ interface AllergiesSectionProps {
   canEdit: boolean;
   /** Adds it; throws ApiError (400 or 409 on field substance). */
   onAdd: (allergy: NewAllergy) => Promise<void>;
+  /** Marks it entered in error; throws ApiError. */
+  onMarkError: (allergy: Allergy, reason: string) => Promise<void>;
 }
 
-export function AllergiesSection({ allergies, history, canEdit, onAdd }: AllergiesSectionProps) {
+export function AllergiesSection({ allergies, history, canEdit, onAdd, onMarkError }: AllergiesSectionProps) {
+  const marking = useEnteredInError((a: Allergy) => `the allergy to ${a.substance}`, onMarkError);
   const hypersensitive = history.answers.some((a) => a.question === 'ketamine_hypersensitivity' && a.answer === 'yes');
   return (
     <section class="panel" aria-labelledby="allergies-heading">
@@ -30,20 +35,25 @@ export function AllergiesSection({ allergies, history, canEdit, onAdd }: Allergi
         <p class="muted">No allergies recorded.</p>
       ) : (
         <ul class="event-list allergies">
-          {allergies.map((a) => (
-            <li key={a.id}>
+          {validFirst(allergies).map((a) => (
+            <li key={a.id} class={a.entered_in_error ? 'entered-in-error' : undefined}>
               <span class="event-text">
-                <strong>{a.substance}</strong>
-                {a.reaction ? ` — ${a.reaction}` : ' — reaction not recorded'}
+                <Struck entry={a}>
+                  <strong>{a.substance}</strong>
+                  {a.reaction ? ` — ${a.reaction}` : ' — reaction not recorded'}
+                </Struck>
               </span>
               <span class="event-by">
                 Recorded <time dateTime={a.recorded_at}>{formatDate(a.recorded_at)}</time> by {a.recorded_by}
               </span>
+              {a.entered_in_error && <EnteredInErrorNote mark={a.entered_in_error} />}
+              {canEdit && !a.entered_in_error && <EnteredInErrorButton what={a.substance} onClick={() => marking.open(a)} />}
             </li>
           ))}
         </ul>
       )}
       {canEdit && <AddAllergyForm onAdd={onAdd} />}
+      {marking.dialog}
     </section>
   );
 }

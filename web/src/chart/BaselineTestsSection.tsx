@@ -6,6 +6,7 @@ import { BASELINE_TEST_KINDS, type BaselineTest, type NewBaselineTest } from '..
 import { formatDate, todayLocal } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
+import { EnteredInErrorButton, EnteredInErrorNote, Struck, isValidEntry, useEnteredInError } from './EnteredInError';
 import { FormFooter } from './FormFooter';
 import { BASELINE_TEST_LABELS } from './record_rules';
 import { useChartForm } from './use_chart_form';
@@ -15,10 +16,13 @@ interface BaselineTestsSectionProps {
   tests: readonly BaselineTest[];
   canEdit: boolean;
   onAdd: (test: NewBaselineTest) => Promise<void>;
+  /** Marks it entered in error; throws ApiError. */
+  onMarkError: (test: BaselineTest, reason: string) => Promise<void>;
 }
 
-export function BaselineTestsSection({ tests, canEdit, onAdd }: BaselineTestsSectionProps) {
-  const missing = BASELINE_TEST_KINDS.filter((kind) => !tests.some((t) => t.kind === kind));
+export function BaselineTestsSection({ tests, canEdit, onAdd, onMarkError }: BaselineTestsSectionProps) {
+  const marking = useEnteredInError((t: BaselineTest) => `the ${BASELINE_TEST_LABELS[t.kind]} of ${t.taken_on}`, onMarkError);
+  const missing = BASELINE_TEST_KINDS.filter((kind) => !tests.some((t) => isValidEntry(t) && t.kind === kind));
   return (
     <section class="panel" aria-labelledby="baseline-tests-heading">
       <h2 id="baseline-tests-heading">Baseline tests</h2>
@@ -32,18 +36,27 @@ export function BaselineTestsSection({ tests, canEdit, onAdd }: BaselineTestsSec
                 <th scope="col">Test</th>
                 <th scope="col">Result</th>
                 <th scope="col">Recorded</th>
+                <th scope="col">
+                  <span class="visually-hidden">Correction</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {tests.map((t) => (
-                <tr key={t.id}>
+                <tr key={t.id} class={t.entered_in_error ? 'entered-in-error' : undefined}>
                   <th scope="row">
                     <time dateTime={t.taken_on}>{t.taken_on}</time>
                   </th>
                   <td>{BASELINE_TEST_LABELS[t.kind]}</td>
-                  <td>{t.result}</td>
+                  <td>
+                    <Struck entry={t}>{t.result}</Struck>
+                  </td>
                   <td class="event-by">
                     {formatDate(t.recorded_at)} by {t.recorded_by}
+                  </td>
+                  <td>
+                    {t.entered_in_error && <EnteredInErrorNote mark={t.entered_in_error} />}
+                    {canEdit && !t.entered_in_error && <EnteredInErrorButton what={`${BASELINE_TEST_LABELS[t.kind]} of ${t.taken_on}`} onClick={() => marking.open(t)} />}
                   </td>
                 </tr>
               ))}
@@ -52,6 +65,7 @@ export function BaselineTestsSection({ tests, canEdit, onAdd }: BaselineTestsSec
         </div>
       )}
       {canEdit && <AddBaselineTestForm onAdd={onAdd} />}
+      {marking.dialog}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Diagnosis, DiagnosisChoice } from '../api';
 import { formatDate } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
+import { EnteredInErrorButton, EnteredInErrorNote, Struck, isValidEntry, useEnteredInError, validFirst } from './EnteredInError';
 import { FormFooter } from './FormFooter';
 import { useChartForm } from './use_chart_form';
 
@@ -13,11 +14,14 @@ interface DiagnosesSectionProps {
   canEdit: boolean;
   /** Adds the code; throws ApiError (400 on field code). */
   onAdd: (code: string) => Promise<void>;
+  /** Marks it entered in error; throws ApiError. */
+  onMarkError: (diagnosis: Diagnosis, reason: string) => Promise<void>;
 }
 
 export const diagnosisText = (d: DiagnosisChoice) => `${d.code} — ${d.label}`;
 
-export function DiagnosesSection({ diagnoses, choices, canEdit, onAdd }: DiagnosesSectionProps) {
+export function DiagnosesSection({ diagnoses, choices, canEdit, onAdd, onMarkError }: DiagnosesSectionProps) {
+  const marking = useEnteredInError((d: Diagnosis) => `the diagnosis ${d.code}`, onMarkError);
   return (
     <section class="panel" aria-labelledby="diagnoses-heading">
       <h2 id="diagnoses-heading">Diagnoses</h2>
@@ -25,17 +29,22 @@ export function DiagnosesSection({ diagnoses, choices, canEdit, onAdd }: Diagnos
         <p class="muted">No diagnoses recorded.</p>
       ) : (
         <ul class="event-list diagnoses">
-          {diagnoses.map((d) => (
-            <li key={d.id}>
-              <span class="event-text">{diagnosisText(d)}</span>
+          {validFirst(diagnoses).map((d) => (
+            <li key={d.id} class={d.entered_in_error ? 'entered-in-error' : undefined}>
+              <span class="event-text">
+                <Struck entry={d}>{diagnosisText(d)}</Struck>
+              </span>
               <span class="event-by">
                 Recorded <time dateTime={d.recorded_at}>{formatDate(d.recorded_at)}</time>
               </span>
+              {d.entered_in_error && <EnteredInErrorNote mark={d.entered_in_error} />}
+              {canEdit && !d.entered_in_error && <EnteredInErrorButton what={d.code} onClick={() => marking.open(d)} />}
             </li>
           ))}
         </ul>
       )}
-      {canEdit && <AddDiagnosisForm choices={choices.filter((c) => !diagnoses.some((d) => d.code === c.code))} onAdd={onAdd} />}
+      {canEdit && <AddDiagnosisForm choices={choices.filter((c) => !diagnoses.some((d) => isValidEntry(d) && d.code === c.code))} onAdd={onAdd} />}
+      {marking.dialog}
     </section>
   );
 }

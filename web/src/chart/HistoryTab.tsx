@@ -35,6 +35,7 @@ export function HistoryTab({ api, patientId, history, canEdit, onChanged }: Hist
           classes={history.medication_classes}
           canEdit={canEdit}
           onAdd={(medication) => then(api.addMedication(patientId, medication))}
+          onMarkError={(m, reason) => then(api.markEnteredInError(patientId, 'medications', m.id, reason))}
           onStop={async (medication) => {
             try {
               await api.stopMedication(patientId, medication.id);
@@ -43,8 +44,19 @@ export function HistoryTab({ api, patientId, history, canEdit, onChanged }: Hist
             }
           }}
         />
-        <DiagnosesSection diagnoses={history.diagnoses} choices={history.diagnosis_choices} canEdit={canEdit} onAdd={(code) => then(api.addDiagnosis(patientId, code))} />
-        <TrialsSection trials={history.trials} canEdit={canEdit} onAdd={(trial) => then(api.addTreatmentTrial(patientId, trial))} />
+        <DiagnosesSection
+          diagnoses={history.diagnoses}
+          choices={history.diagnosis_choices}
+          canEdit={canEdit}
+          onAdd={(code) => then(api.addDiagnosis(patientId, code))}
+          onMarkError={(d, reason) => then(api.markEnteredInError(patientId, 'diagnoses', d.id, reason))}
+        />
+        <TrialsSection
+          trials={history.trials}
+          canEdit={canEdit}
+          onAdd={(trial) => then(api.addTreatmentTrial(patientId, trial))}
+          onMarkError={(t, reason) => then(api.markEnteredInError(patientId, 'trials', t.id, reason))}
+        />
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { formatDate, todayLocal } from '../ui/format';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 import { useState } from 'preact/hooks';
+import { EnteredInErrorButton, EnteredInErrorNote, Struck, useEnteredInError } from './EnteredInError';
 import { FormFooter } from './FormFooter';
 import { MEASUREMENT_LABELS, MEASUREMENT_LIMITS, latestMeasurement, measurementText, measurementValue } from './record_rules';
 import { useChartForm } from './use_chart_form';
@@ -14,9 +15,12 @@ interface MeasurementsSectionProps {
   measurements: readonly Measurement[];
   canEdit: boolean;
   onAdd: (measurement: NewMeasurement) => Promise<void>;
+  /** Marks it entered in error; throws ApiError. */
+  onMarkError: (measurement: Measurement, reason: string) => Promise<void>;
 }
 
-export function MeasurementsSection({ measurements, canEdit, onAdd }: MeasurementsSectionProps) {
+export function MeasurementsSection({ measurements, canEdit, onAdd, onMarkError }: MeasurementsSectionProps) {
+  const marking = useEnteredInError((m: Measurement) => `the ${m.kind} of ${m.measured_on} (${measurementText(m)})`, onMarkError);
   return (
     <section class="panel" aria-labelledby="measurements-heading">
       <h2 id="measurements-heading">Weight and height</h2>
@@ -40,18 +44,27 @@ export function MeasurementsSection({ measurements, canEdit, onAdd }: Measuremen
                 <th scope="col">Measurement</th>
                 <th scope="col">Value</th>
                 <th scope="col">Recorded</th>
+                <th scope="col">
+                  <span class="visually-hidden">Correction</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {measurements.map((m) => (
-                <tr key={m.id}>
+                <tr key={m.id} class={m.entered_in_error ? 'entered-in-error' : undefined}>
                   <th scope="row">
                     <time dateTime={m.measured_on}>{m.measured_on}</time>
                   </th>
                   <td>{MEASUREMENT_LABELS[m.kind]}</td>
-                  <td>{measurementText(m)}</td>
+                  <td>
+                    <Struck entry={m}>{measurementText(m)}</Struck>
+                  </td>
                   <td class="event-by">
                     {formatDate(m.recorded_at)} by {m.recorded_by}
+                  </td>
+                  <td>
+                    {m.entered_in_error && <EnteredInErrorNote mark={m.entered_in_error} />}
+                    {canEdit && !m.entered_in_error && <EnteredInErrorButton what={`${measurementText(m)} on ${m.measured_on}`} onClick={() => marking.open(m)} />}
                   </td>
                 </tr>
               ))}
@@ -60,6 +73,7 @@ export function MeasurementsSection({ measurements, canEdit, onAdd }: Measuremen
         </div>
       )}
       {canEdit && <AddMeasurementForm onAdd={onAdd} />}
+      {marking.dialog}
     </section>
   );
 }

@@ -1,9 +1,11 @@
 // Medications: what the patient takes now, then what was stopped. Editors may add
-// one and stop one; an interacting class shows as a safety flag in the header.
+// one, stop one, or mark one entered in error (kept last, struck through, and no
+// longer a flag); an interacting class shows as a safety flag in the header.
 import { useState } from 'preact/hooks';
 import type { Medication, MedicationClass, NewMedication } from '../api';
 import { formatDate } from '../ui/format';
 import { AddMedicationForm } from './AddMedicationForm';
+import { EnteredInErrorButton, EnteredInErrorNote, Struck, isValidEntry, useEnteredInError } from './EnteredInError';
 import { StopMedicationDialog } from './StopMedicationDialog';
 import { medicationClassLabel } from './history_rules';
 
@@ -13,11 +15,15 @@ interface MedicationsSectionProps {
   canEdit: boolean;
   onAdd: (medication: NewMedication) => Promise<void>;
   onStop: (medication: Medication) => Promise<void>;
+  /** Marks it entered in error; throws ApiError. */
+  onMarkError: (medication: Medication, reason: string) => Promise<void>;
 }
 
-export function MedicationsSection({ medications, classes, canEdit, onAdd, onStop }: MedicationsSectionProps) {
+export function MedicationsSection({ medications, classes, canEdit, onAdd, onStop, onMarkError }: MedicationsSectionProps) {
   const [stopping, setStopping] = useState<Medication | null>(null);
-  const rows = [...medications.filter((m) => m.stopped_at === null), ...medications.filter((m) => m.stopped_at !== null)];
+  const marking = useEnteredInError((m: Medication) => m.name, onMarkError);
+  const valid = medications.filter(isValidEntry);
+  const rows = [...valid.filter((m) => m.stopped_at === null), ...valid.filter((m) => m.stopped_at !== null), ...medications.filter((m) => !isValidEntry(m))];
   return (
     <section class="panel" aria-labelledby="medications-heading">
       <h2 id="medications-heading">Medications</h2>
@@ -41,18 +47,31 @@ export function MedicationsSection({ medications, classes, canEdit, onAdd, onSto
             </thead>
             <tbody>
               {rows.map((m) => (
-                <tr key={m.id} class={m.stopped_at === null ? undefined : 'stopped'}>
-                  <th scope="row">{m.name}</th>
-                  <td>{m.class === 'none' ? medicationClassLabel(m.class) : <span class="badge badge-danger">{medicationClassLabel(m.class)}</span>}</td>
-                  <td>{m.dose}</td>
-                  <td class="since">{m.stopped_at === null ? `Since ${formatDate(m.started_at)}` : `Stopped ${formatDate(m.stopped_at)}`}</td>
+                <tr key={m.id} class={m.entered_in_error ? 'entered-in-error' : m.stopped_at === null ? undefined : 'stopped'}>
+                  <th scope="row">
+                    <Struck entry={m}>{m.name}</Struck>
+                  </th>
+                  <td>{m.class === 'none' || m.entered_in_error ? medicationClassLabel(m.class) : <span class="badge badge-danger">{medicationClassLabel(m.class)}</span>}</td>
+                  <td>
+                    <Struck entry={m}>{m.dose}</Struck>
+                  </td>
+                  <td class="since">
+                    {m.entered_in_error ? (
+                      <EnteredInErrorNote mark={m.entered_in_error} />
+                    ) : m.stopped_at === null ? (
+                      `Since ${formatDate(m.started_at)}`
+                    ) : (
+                      `Stopped ${formatDate(m.stopped_at)}`
+                    )}
+                  </td>
                   {canEdit && (
                     <td>
-                      {m.stopped_at === null && (
+                      {m.stopped_at === null && !m.entered_in_error && (
                         <button type="button" class="secondary small-button" onClick={() => setStopping(m)}>
                           Stop<span class="visually-hidden"> {m.name}</span>
                         </button>
                       )}
+                      {!m.entered_in_error && <EnteredInErrorButton what={m.name} onClick={() => marking.open(m)} />}
                     </td>
                   )}
                 </tr>
@@ -62,6 +81,7 @@ export function MedicationsSection({ medications, classes, canEdit, onAdd, onSto
         </div>
       )}
       {canEdit && <AddMedicationForm classes={classes} onAdd={onAdd} />}
+      {marking.dialog}
       {stopping && (
         <StopMedicationDialog
           medication={stopping}

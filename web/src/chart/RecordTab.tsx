@@ -21,7 +21,7 @@ interface RecordTabProps {
   canEditClinical: boolean;
   /** The server returned the changed record. */
   onRecordSaved: (record: PatientRecord) => Promise<void>;
-  /** An entry was added to `list`: read it again. */
+  /** An entry was added to `list` or marked entered in error: read it again. */
   onEntryAdded: (list: EntryList) => Promise<void>;
 }
 
@@ -39,9 +39,25 @@ export function RecordTab({ api, patientId, data, canEditDemographics, canEditCl
       )}
       <div>
         <PregnancyStatus history={data.history} />
-        <AllergiesSection allergies={data.allergies} history={data.history} canEdit={canEditClinical} onAdd={(allergy) => added('allergies')(api.addAllergy(patientId, allergy))} />
-        <MeasurementsSection measurements={data.measurements} canEdit={canEditClinical} onAdd={(m) => added('measurements')(api.addMeasurement(patientId, m))} />
-        <BaselineTestsSection tests={data.baselineTests} canEdit={canEditClinical} onAdd={(test) => added('baselineTests')(api.addBaselineTest(patientId, test))} />
+        <AllergiesSection
+          allergies={data.allergies}
+          history={data.history}
+          canEdit={canEditClinical}
+          onAdd={(allergy) => added('allergies')(api.addAllergy(patientId, allergy))}
+          onMarkError={(a, reason) => added('allergies')(api.markEnteredInError(patientId, 'allergies', a.id, reason))}
+        />
+        <MeasurementsSection
+          measurements={data.measurements}
+          canEdit={canEditClinical}
+          onAdd={(m) => added('measurements')(api.addMeasurement(patientId, m))}
+          onMarkError={(m, reason) => added('measurements')(api.markEnteredInError(patientId, 'measurements', m.id, reason))}
+        />
+        <BaselineTestsSection
+          tests={data.baselineTests}
+          canEdit={canEditClinical}
+          onAdd={(test) => added('baselineTests')(api.addBaselineTest(patientId, test))}
+          onMarkError={(t, reason) => added('baselineTests')(api.markEnteredInError(patientId, 'baseline-tests', t.id, reason))}
+        />
       </div>
     </div>
   );

@@ -3,14 +3,18 @@
 import { TRIAL_RESPONSE_LABELS } from './history_rules';
 import type { NewTreatmentTrial, TreatmentTrial } from '../api';
 import { AddTrialForm } from './AddTrialForm';
+import { EnteredInErrorButton, EnteredInErrorNote, Struck, useEnteredInError, validFirst } from './EnteredInError';
 
 interface TrialsSectionProps {
   trials: readonly TreatmentTrial[];
   canEdit: boolean;
   onAdd: (trial: NewTreatmentTrial) => Promise<void>;
+  /** Marks it entered in error; throws ApiError. */
+  onMarkError: (trial: TreatmentTrial, reason: string) => Promise<void>;
 }
 
-export function TrialsSection({ trials, canEdit, onAdd }: TrialsSectionProps) {
+export function TrialsSection({ trials, canEdit, onAdd, onMarkError }: TrialsSectionProps) {
+  const marking = useEnteredInError((t: TreatmentTrial) => `the trial of ${t.drug}`, onMarkError);
   return (
     <section class="panel" aria-labelledby="trials-heading">
       <h2 id="trials-heading">Prior treatment trials</h2>
@@ -25,15 +29,30 @@ export function TrialsSection({ trials, canEdit, onAdd }: TrialsSectionProps) {
                 <th scope="col">Dose</th>
                 <th scope="col">Weeks</th>
                 <th scope="col">Response</th>
+                <th scope="col">
+                  <span class="visually-hidden">Correction</span>
+                </th>
               </tr>
             </thead>
             <tbody>
-              {trials.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row">{t.drug}</th>
-                  <td>{t.dose}</td>
-                  <td>{t.weeks}</td>
-                  <td>{TRIAL_RESPONSE_LABELS[t.response]}</td>
+              {validFirst(trials).map((t) => (
+                <tr key={t.id} class={t.entered_in_error ? 'entered-in-error' : undefined}>
+                  <th scope="row">
+                    <Struck entry={t}>{t.drug}</Struck>
+                  </th>
+                  <td>
+                    <Struck entry={t}>{t.dose}</Struck>
+                  </td>
+                  <td>
+                    <Struck entry={t}>{t.weeks}</Struck>
+                  </td>
+                  <td>
+                    <Struck entry={t}>{TRIAL_RESPONSE_LABELS[t.response]}</Struck>
+                  </td>
+                  <td>
+                    {t.entered_in_error && <EnteredInErrorNote mark={t.entered_in_error} />}
+                    {canEdit && !t.entered_in_error && <EnteredInErrorButton what={t.drug} onClick={() => marking.open(t)} />}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -41,6 +60,7 @@ export function TrialsSection({ trials, canEdit, onAdd }: TrialsSectionProps) {
         </div>
       )}
       {canEdit && <AddTrialForm onAdd={onAdd} />}
+      {marking.dialog}
     </section>
   );
 }

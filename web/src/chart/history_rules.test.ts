@@ -84,6 +84,11 @@ describe('interacting medication classes', () => {
     expect(interactingClasses([med('b', 'none')])).toEqual([]);
   });
 
+  it('does not flag a medication entered in error', () => {
+    const wrong = { ...med('a', 'benzodiazepine'), entered_in_error: { at: '2026-11-21T10:00:00Z', by: 'nurse@demo.test', reason: 'Wrong chart' } };
+    expect(interactingClasses([wrong])).toEqual([]);
+  });
+
   it('labels the classes for people and shows an unknown one as sent', () => {
     expect(medicationClassLabel('non_benzodiazepine_sedative_hypnotic')).toBe('Non-benzodiazepine sedative-hypnotic (Z-drug)');
     expect(medicationClassLabel('maoi')).toBe('MAOI');

@@ -67,9 +67,9 @@ export function historyIncomplete(history: Pick<PatientHistory, 'questions' | 'a
   return Object.values(currentAnswers(history)).some((answer) => answer === 'unknown');
 }
 
-/** Medications the patient still takes. */
+/** Medications the patient still takes (not those entered in error). */
 export function currentMedications(medications: readonly Medication[]): Medication[] {
-  return medications.filter((m) => m.stopped_at === null);
+  return medications.filter((m) => m.stopped_at === null && !m.entered_in_error);
 }
 
 /** The interacting classes among current medications, each once, in a fixed order. */

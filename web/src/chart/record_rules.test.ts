@@ -16,6 +16,14 @@ describe('record rules', () => {
     expect(latestMeasurement([weight], 'height')).toBeUndefined();
   });
 
+  it('leaves entries entered in error out of the latest measurement and the allergy flags', () => {
+    const mark = { at: '2026-11-21T10:00:00Z', by: 'nurse@demo.test', reason: 'Typed in pounds' };
+    const pounds = { ...weight, id: 'msr_9', weight_kg: 159.8, entered_in_error: mark };
+    expect(latestMeasurement([pounds, weight], 'weight')?.id).toBe(weight.id);
+    const allergies = [{ id: 'alg_1', substance: 'Latex', reaction: '', ...stamp, entered_in_error: mark }];
+    expect(recordFlags(PATIENT, { answers: [] }, allergies, '2026-11-21')).toEqual([]);
+  });
+
   it('holds typed values to the server’s sanity limits, inclusive', () => {
     expect(measurementValue('weight', '2')).toBe(2);
     expect(measurementValue('weight', '400')).toBe(400);

@@ -40,7 +40,7 @@ export function measurementText(m: Measurement): string {
 
 /** The newest measurement of `kind` in a list that is newest first. */
 export function latestMeasurement(measurements: readonly Measurement[], kind: MeasurementKind): Measurement | undefined {
-  return measurements.find((m) => m.kind === kind);
+  return measurements.find((m) => m.kind === kind && !m.entered_in_error);
 }
 
 export function isMinor(dateOfBirth: string, today: string): boolean {
@@ -99,7 +99,7 @@ export interface SafetyFlag {
  * breastfeeding with the date they were recorded; a minor with no guardian.
  */
 export function recordFlags(patient: PatientRecord, history: Pick<PatientHistory, 'answers'>, allergies: readonly Allergy[], today: string): SafetyFlag[] {
-  const flags: SafetyFlag[] = allergies.map((a) => ({ text: `Allergy: ${a.substance}`, tone: 'danger' }));
+  const flags: SafetyFlag[] = allergies.filter((a) => !a.entered_in_error).map((a) => ({ text: `Allergy: ${a.substance}`, tone: 'danger' }));
   const yes = (question: string) => history.answers.find((a) => a.question === question && a.answer === 'yes');
   if (yes('ketamine_hypersensitivity')) flags.push({ text: 'Ketamine hypersensitivity (history)', tone: 'danger' });
   for (const [question, label] of [['pregnant', 'Pregnant'], ['breastfeeding', 'Breastfeeding']] as const) {
