@@ -15,6 +15,7 @@
 #include "app/store.h"
 #include "domain/result.h"
 #include "domain/session_readiness.h"
+#include "domain/time.h"
 
 namespace kc::app {
 
@@ -25,6 +26,17 @@ struct ReadinessView {
   std::string consent_id;     // the valid consent, when there is one
   std::string dose_order_id;  // the verified dose order, when there is one
 };
+
+/// What the rules behind the gates before the day find for a patient's dosing session
+/// on `day` by `route`, now: the eligibility decision, consent, the dose order
+/// (`order`: the verified order the session would use; nullopt or unverified: none)
+/// and the weight. Shared by the calendar's readiness and the session console.
+struct GatheredReadiness {
+  ReadinessFacts facts;
+  std::string consent_id;  // the valid consent, when there is one
+};
+GatheredReadiness gather_readiness(Transaction& tx, const ClinicId& clinic, const std::string& patient_id, Route route,
+                                   const Date& day, std::int64_t now_ms, const std::optional<DoseOrderRow>& order);
 
 class ReadinessService {
  public:

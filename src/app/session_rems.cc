@@ -4,6 +4,7 @@
 #include "app/session_internal.h"
 #include "app/session_service.h"
 #include "domain/eligibility.h"
+#include "domain/rems.h"
 #include "domain/time.h"
 
 namespace kc::app {
@@ -45,9 +46,12 @@ Result<RemsForm> SessionService::rems_form(const Caller& caller, const std::stri
     const std::int64_t end = s->discharged_ms > 0 ? s->discharged_ms : clock_.now_ms();
     f.minutes_monitored = static_cast<int>((end - s->dose_started_ms) / session_detail::kMinuteMs);
   }
-  f.vitals_acceptable_before = s->pre_dose_systolic > 0 && (!v.pre_dose_above_limit || s->bp_decision == "proceed");
-  f.vitals_acceptable_after = s->state == "discharged" && s->override_reason.empty() && !v.aldrete.empty() &&
-                              v.aldrete.back().total >= v.protocol.aldrete_minimum;
+  const BpDecision decision = parse_bp_decision(s->bp_decision);
+  f.vitals_acceptable_before =
+      rems_vitals_acceptable_before(s->pre_dose_systolic > 0, v.pre_dose_above_limit, decision);
+  f.vitals_acceptable_after = rems_vitals_acceptable_after(
+      s->state == "discharged", !s->override_reason.empty(),
+      v.aldrete.empty() ? std::nullopt : std::optional<int>(v.aldrete.back().total), v.protocol.aldrete_minimum);
   for (auto& r : tx->vitals(caller.clinic, id, 0))
     if (r.systolic > 0) f.bp_readings.push_back(r);
   for (const auto& e : v.effects) {

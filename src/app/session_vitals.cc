@@ -116,12 +116,6 @@ void keep_latest(TreatmentSessionRow& s, const VitalRow& r) {
   }
 }
 
-const AlarmRule* rule_of(const std::vector<AlarmRule>& rules, const std::string& code) {
-  for (const auto& r : rules)
-    if (r.code == code) return &r;
-  return nullptr;
-}
-
 }  // namespace
 
 std::shared_ptr<SessionService::Engine> SessionService::engine_for(Transaction& tx, const ClinicId& clinic,
@@ -168,8 +162,7 @@ void SessionService::save_events(Transaction& tx, const ClinicId& clinic, const 
     if (out) {
       out->alarm_changes.push_back(row);
       out->alarm_event_kinds.emplace_back(to_string(e.kind));
-      const AlarmRule* rule = rule_of(engine.rules, row.rule_code);
-      out->alarm_labels.push_back(rule ? rule->label : std::string("Readings stopped while dosing"));
+      out->alarm_labels.push_back(alarm_label(engine.rules, row.rule_code));
     }
   }
 }
@@ -309,9 +302,7 @@ Result<SessionView> SessionService::acknowledge(const Caller& caller, const std:
     tx->save_session_alarm(*stored);
     changes.alarm_changes = {*stored, *stored};
     changes.alarm_event_kinds = {"acknowledged", "cleared"};
-    const auto rules = alarm_rules(protocol_of(*tx, caller.clinic));
-    const AlarmRule* rule = rule_of(rules, stored->rule_code);
-    const std::string label = rule ? rule->label : std::string("Readings stopped while dosing");
+    const std::string label = alarm_label(alarm_rules(protocol_of(*tx, caller.clinic)), stored->rule_code);
     changes.alarm_labels = {label, label};
   }
   for (std::size_t i = 0; i < changes.alarm_changes.size(); ++i)

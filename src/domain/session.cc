@@ -178,6 +178,14 @@ std::vector<GateCheck> gates_for(SessionTransition transition, const SessionFact
   return {};
 }
 
+BpDecision parse_bp_decision(std::string_view text) {
+  if (text == "proceed") return BpDecision::proceed;
+  if (text == "defer") return BpDecision::defer;
+  return BpDecision::none;
+}
+
+bool pregnancy_gate_applies(std::string_view sex_at_birth) { return sex_at_birth != "male"; }
+
 std::vector<SessionTransition> transitions_from(SessionState state) {
   std::vector<SessionTransition> out;
   for (const auto& e : kEdges)

@@ -54,6 +54,8 @@ std::optional<SessionTransition> parse_session_transition(std::string_view text)
 /// The pre-dose blood-pressure decision the clinical reference §3 asks for when the
 /// pre-dose pressure is above 140/90 (Spravato label): warn, and record a decision.
 enum class BpDecision { none, proceed, defer };
+/// "proceed" or "defer"; anything else is none.
+BpDecision parse_bp_decision(std::string_view text);
 
 /// Everything the gates look at. The use case fills what it knows.
 struct SessionFacts {
@@ -89,6 +91,11 @@ struct SessionFacts {
   std::string abort_reason;
   std::string pause_reason;
 };
+
+/// Whether the pregnancy gate applies: unless the sex at birth is recorded as male
+/// (a KetaClinic reading of "where it applies", clinical reference §3; see
+/// docs/clinical-defaults.md, "The monitored session").
+bool pregnancy_gate_applies(std::string_view sex_at_birth);
 
 /// The gates of one transition, evaluated; empty when it has none.
 std::vector<GateCheck> gates_for(SessionTransition transition, const SessionFacts& facts);

@@ -305,4 +305,11 @@ std::vector<AlarmRule> default_alarm_rules() {
   };
 }
 
+std::string alarm_label(const std::vector<AlarmRule>& rules, std::string_view code) {
+  for (const auto& r : rules)
+    if (r.code == code) return r.label;
+  if (code == kReadingsStoppedCode) return "Readings stopped while dosing";
+  return std::string(code);
+}
+
 }  // namespace kc

@@ -158,4 +158,7 @@ namespace kc {
 ///   clear values (no hysteresis: the same number) are KetaClinic starting values.
 std::vector<AlarmRule> default_alarm_rules();
 
+/// The label people see for an alarm of `code`: its rule's, or the technical alarm's.
+std::string alarm_label(const std::vector<AlarmRule>& rules, std::string_view code);
+
 }  // namespace kc

@@ -45,19 +45,12 @@ json::array gates_json(const std::vector<GateCheck>& gates) {
   return out;
 }
 
-std::string label_of(const std::vector<AlarmRule>& rules, const std::string& code) {
-  for (const auto& r : rules)
-    if (r.code == code) return r.label;
-  if (code == kReadingsStoppedCode) return "Readings stopped while dosing";
-  return code;
-}
-
 json::object alarm_json(const app::SessionAlarmRow& a, const std::vector<AlarmRule>& rules,
                         const std::map<std::string, std::string>& emails) {
   auto by = emails.find(a.acknowledged_by);
   return json::object{{"id", a.number},
                       {"rule_code", a.rule_code},
-                      {"label", label_of(rules, a.rule_code)},
+                      {"label", alarm_label(rules, a.rule_code)},
                       {"priority", a.priority},
                       {"state", a.state},
                       {"condition_active", a.condition_active},
