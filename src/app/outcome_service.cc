@@ -347,16 +347,20 @@ Result<ProgressView> OutcomeService::end_follow_up(const Caller& caller, const s
   auto patient = tx->patient(caller.clinic, patient_id);
   if (!patient) return Error::not_found("No such patient.");
   const Date today = date_of(clock_.now_ms());
-  auto rows = tx->schedule(caller.clinic, patient_id);
+  // The plan ends yesterday: nothing is due from today. Entries that had not begun
+  // before today are removed (a schedule keeps no range that ends before it starts).
+  const Date yesterday = add_days(today, -1);
+  std::vector<ScheduleRow> rows;
   bool any = false;
-  for (auto& r : rows) {
-    if (r.rule != "follow_up") continue;
+  for (auto& r : tx->schedule(caller.clinic, patient_id)) {
     auto end = r.end_on.empty() ? std::nullopt : parse_date(r.end_on);
-    if (end && compare(*end, today) < 0) continue;
-    auto start = parse_date(r.start_on);
-    // A plan that has not begun ends before it starts: the schedule keeps no empty range.
-    r.end_on = format_date(start && compare(*start, today) > 0 ? *start : today);
-    any = true;
+    if (r.rule == "follow_up" && !(end && compare(*end, today) < 0)) {
+      any = true;
+      auto start = parse_date(r.start_on);
+      if (!start || compare(*start, yesterday) > 0) continue;
+      r.end_on = format_date(yesterday);
+    }
+    rows.push_back(std::move(r));
   }
   if (!any) return Error::conflict("no_follow_up", "This patient has no follow-up plan running.");
   tx->replace_schedule(caller.clinic, patient_id, rows);
@@ -426,6 +430,7 @@ Result<MissedView> OutcomeService::missed(const Caller& caller) {
     if (!start) continue;
     std::optional<Date> end;
     if (!r.end_on.empty()) end = parse_date(r.end_on);
+    if (end && compare(*end, today) < 0) continue;  // an ended plan misses nothing more
     entries[r.patient_id].push_back({r.instrument, ScheduleRule::follow_up, *start, end, r.interval_days});
   }
   std::map<std::string, std::vector<CompletedOn>> completed;
