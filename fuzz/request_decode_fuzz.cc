@@ -25,6 +25,7 @@
 #include "http/calendar_codec.h"
 #include "http/consent_codec.h"
 #include "http/json_codec.h"
+#include "http/outcome_codec.h"
 #include "http/plans_codec.h"
 #include "http/request.h"
 #include "http/session_codec.h"
@@ -173,5 +174,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       (void)kc::aldrete({o->activity.value_or(-1), o->respiration.value_or(-1), o->consciousness.value_or(-1), 150, 140,
                          97, o->on_room_air});
   }
+  // Follow-up and outcomes: settings (a decoded patch applied and checked by the
+  // domain), follow-up plans, check-ins, and the dashboard's query read as a filter.
+  if (auto body = kc::http::parse_object(bytes)) {
+    if (auto patch = kc::http::decode_outcome_settings(*body)) {
+      kc::OutcomeSettings s;
+      if (patch->follow_up_interval_days) s.follow_up_interval_days = *patch->follow_up_interval_days;
+      if (patch->follow_up_instruments) s.follow_up_instruments = *patch->follow_up_instruments;
+      if (patch->max_sessions_per_30_days) s.max_sessions_per_30_days = *patch->max_sessions_per_30_days;
+      if (patch->max_ug_per_kg_per_30_days) s.max_ug_per_kg_per_30_days = *patch->max_ug_per_kg_per_30_days;
+      (void)kc::check_outcome_settings(s);
+    }
+    (void)kc::http::decode_follow_up_plan(*body);
+    (void)kc::http::decode_follow_up_check_in(*body);
+  }
+  if (auto target = kc::http::parse_target(std::string("/api/v1/dashboards/outcomes?") + std::string(bytes)))
+    if (auto q = kc::http::decode_dashboard_query(target->second))
+      (void)kc::app::dashboard_filter(*q, kc::Date{2026, 11, 21});
   return 0;
 }
