@@ -177,7 +177,7 @@ json::object to_json(const app::TaskView& v) {
           {"response_id", t.response_id},
           {"assigned_to", user_json(v.assigned)},
           {"created_at", format_iso8601(t.created_ms)},
-          {"escalate_at", format_iso8601(t.escalate_at_ms)},
+          {"escalate_at", t.escalate_at_ms > 0 ? json::value(format_iso8601(t.escalate_at_ms)) : json::value(nullptr)},
           {"escalated", t.escalated_ms != 0},
           {"escalated_at", time_or_null(t.escalated_ms)},
           {"acknowledged_at", time_or_null(t.acknowledged_ms)},

@@ -212,7 +212,7 @@ Response progress_response(const Result<app::ProgressView>& v) {
 }
 
 json::object patient_ref(const app::PatientRow& p) {
-  return {{"id", p.id}, {"name", p.given_name + " " + p.family_name}};
+  return {{"id", p.id}, {"name", p.family_name + ", " + p.given_name}};  // as the other lists
 }
 
 json::object proportion_json(const Proportion& p) {
