@@ -85,6 +85,8 @@ describe('PatientChartPage', () => {
     await key('ArrowRight');
     expect(selected()).toBe('tab-measures');
     await key('ArrowRight');
+    expect(selected()).toBe('tab-progress');
+    await key('ArrowRight');
     expect(selected()).toBe('tab-consent');
     await key('ArrowRight');
     expect(selected()).toBe('tab-plan');
