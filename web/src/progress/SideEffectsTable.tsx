@@ -4,6 +4,7 @@ import type { SideEffectEntry } from '../api';
 import { sessionPath } from '../navigation';
 import { Link } from '../router';
 import { formatDateTime } from '../ui/format';
+import { severityLabel } from './progress_rules';
 
 export function SideEffectsTable({ effects }: { effects: readonly SideEffectEntry[] }) {
   return (
@@ -31,7 +32,7 @@ export function SideEffectsTable({ effects }: { effects: readonly SideEffectEntr
                     <Link href={sessionPath(e.session_id)}>{formatDateTime(e.at).slice(0, 16)}</Link>
                   </th>
                   <td>{e.label}</td>
-                  <td>{e.severity}</td>
+                  <td>{severityLabel(e.severity)}</td>
                   <td>{e.serious ? <strong class="serious">Serious</strong> : 'No'}</td>
                   <td>{e.intervention || '—'}</td>
                   <td>{e.outcome || '—'}</td>
