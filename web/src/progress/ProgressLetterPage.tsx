@@ -10,7 +10,7 @@ import { changeText } from '../measures/measures_rules';
 import { patientChartPath } from '../navigation';
 import { Link } from '../router';
 import { formatDate, todayLocal } from '../ui/format';
-import { TextField } from '../ui/TextField';
+import { TextArea } from '../ui/TextArea';
 import { baselineToLatest, durabilityText, sessionsByRoute, severityLabel, STATUS_LABELS, timeToResponseText, warningLabel } from './progress_rules';
 import { useProgress } from './use_progress';
 
@@ -37,7 +37,7 @@ export function ProgressLetterPage({ api, patientId }: { api: ApiClient; patient
         <p class="back-link">
           <Link href={patientChartPath(patientId)}>Back to the chart</Link>
         </p>
-        <TextField label="To" name="to" hint="The referring clinician's name and address, as it should appear on the letter." value={to} onValue={setTo} />
+        <TextArea label="To" name="to" rows={3} hint="The referring clinician's name and address, as they should appear on the letter." value={to} onValue={setTo} />
         <button type="button" onClick={() => window.print()}>
           Print or save as PDF
         </button>
