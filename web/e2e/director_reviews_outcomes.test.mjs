@@ -146,9 +146,9 @@ test('a prescriber reviews a patient’s progress and prints the progress letter
     await page.getByLabel('To').fill('Dr Ada Jones\nRiverside Practice');
     await page.locator('.letter-to', { hasText: 'Riverside Practice' }).waitFor();
     // "Print or save as PDF" opens the browser's print dialog; here it is recorded instead.
-    await page.evaluate(() => { window.printed = 0; window.print = () => { window.printed += 1; }; });
+    await page.evaluate(() => { globalThis.printed = 0; globalThis.print = () => { globalThis.printed += 1; }; });
     await page.getByRole('button', { name: 'Print or save as PDF' }).click();
-    assert.equal(await page.evaluate(() => window.printed), 1);
+    assert.equal(await page.evaluate(() => globalThis.printed), 1);
     // On paper: the letter without the app around it or its controls.
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.getByRole('navigation', { name: 'Main' }).isVisible(), false);
