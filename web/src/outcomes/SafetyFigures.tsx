@@ -29,9 +29,11 @@ export function AdverseEventsPanel({ events }: { events: OutcomesDashboard['adve
               <tr key={k.kind}>
                 <th scope="row">{k.label}</th>
                 <td>{k.count}</td>
-                <td class="bar-cell">
-                  <span>{figureText(k.per_100_sessions)}</span>
-                  <RateBar value={k.per_100_sessions ?? 0} max={max} />
+                <td>
+                  <div class="bar-cell">
+                    <span>{figureText(k.per_100_sessions)}</span>
+                    <RateBar value={k.per_100_sessions ?? 0} max={max} />
+                  </div>
                 </td>
               </tr>
             ))}
@@ -98,9 +100,11 @@ export function AlarmsPanel({ alarms }: { alarms: OutcomesDashboard['alarms'] })
             {alarms.by_rule.map((r) => (
               <tr key={r.code}>
                 <th scope="row">{r.label}</th>
-                <td class="bar-cell">
-                  <span>{r.count}</span>
-                  <RateBar value={r.count} max={max} />
+                <td>
+                  <div class="bar-cell">
+                    <span>{r.count}</span>
+                    <RateBar value={r.count} max={max} />
+                  </div>
                 </td>
               </tr>
             ))}

@@ -36,7 +36,7 @@ describe('the Progress tab', () => {
     expect(text('.safety-warnings[role="alert"]')).toBe('Safety warningLiver tests overdue: Liver tests were due on 2026-10-30.');
     const facts = [...(section('Long-term safety')?.querySelectorAll('.safety-facts dd') ?? [])].map((dd) => dd.textContent);
     expect(facts).toEqual([
-      '3 of 6 allowed',
+      '3 (limit 6)',
       '105 mg',
       '1.5 mg/kg (no limit set) (1 dose without a recorded weight left out)',
       '9 sessions, 315 mg',

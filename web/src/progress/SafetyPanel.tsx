@@ -22,7 +22,7 @@ export function SafetyPanel({ safety }: { safety: LongTermSafety }) {
           {againstLimit(exposure.sessions, exposure.limits.max_sessions_per_30_days)}
           {over('sessions_over_limit') && ' — over the limit'}
         </dd>
-        <dt>Ketamine</dt>
+        <dt>Ketamine given</dt>
         <dd>{formatNumber(exposure.total_mg)} mg</dd>
         <dt>Per kg</dt>
         <dd class={over('mg_per_kg_over_limit') ? 'over-limit' : undefined}>

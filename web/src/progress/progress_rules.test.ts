@@ -39,8 +39,8 @@ describe('progress in words', () => {
   });
 
   it('puts exposure against its limit, or says none is set', () => {
-    expect(againstLimit(3, 6)).toBe('3 of 6 allowed');
-    expect(againstLimit(1.456, 4, ' mg/kg')).toBe('1.46 mg/kg of 4 mg/kg allowed');
+    expect(againstLimit(3, 6)).toBe('3 (limit 6)');
+    expect(againstLimit(1.456, 4, ' mg/kg')).toBe('1.46 mg/kg (limit 4 mg/kg)');
     expect(againstLimit(3, null)).toBe('3 (no limit set)');
   });
 

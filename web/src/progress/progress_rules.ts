@@ -60,10 +60,10 @@ export function thresholdsOf(p: Pick<InstrumentProgress, 'response_applies' | 'r
   return lines;
 }
 
-/** "3 of 6 allowed", "3 (no limit set)". */
+/** "3 (limit 6)", "1.5 mg/kg (no limit set)". */
 export function againstLimit(value: number, limit: number | null, unit = ''): string {
   const shown = `${formatNumber(value)}${unit}`;
-  return limit === null ? `${shown} (no limit set)` : `${shown} of ${formatNumber(limit)}${unit} allowed`;
+  return limit === null ? `${shown} (no limit set)` : `${shown} (limit ${formatNumber(limit)}${unit})`;
 }
 
 /** Up to two decimals, without trailing zeros: 1.5, 0.25, 105. */

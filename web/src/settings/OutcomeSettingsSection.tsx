@@ -15,6 +15,11 @@ import { TextField } from '../ui/TextField';
 import { boundsText, NULLABLE_SETTINGS, outcomeSettingsDraft, readOutcomeSettings, REQUIRED_SETTINGS, SETTING_LABELS, type NullableSetting, type OutcomeSettingsDraft } from './outcome_settings_form';
 
 const FIELDS = [...REQUIRED_SETTINGS, ...NULLABLE_SETTINGS, 'follow_up_instruments'];
+const VALUE_LABELS: Record<NullableSetting, { set: string; value: string }> = {
+  max_sessions_per_30_days: { set: 'Set a limit', value: 'Sessions allowed in 30 days' },
+  max_mg_per_kg_per_30_days: { set: 'Set a limit', value: 'mg/kg allowed in 30 days' },
+  liver_test_interval_days: { set: 'Set an interval', value: 'Days between liver tests' },
+};
 const NO_LIMIT_LABELS: Record<NullableSetting, string> = {
   max_sessions_per_30_days: 'No limit set',
   max_mg_per_kg_per_30_days: 'No limit set',
@@ -75,8 +80,8 @@ export function OutcomeSettingsSection({ api }: { api: ApiClient }) {
       {settings && draft && (
         <>
           <p class="muted">
-            {settings.updated_at ? `Version ${settings.version}, last changed ${formatDateTime(settings.updated_at)}${settings.updated_by ? ` by ${settings.updated_by}` : ''}.` : 'Starting values, never changed.'} Limits
-            apply to new warnings; nothing is blocked.
+            {settings.updated_at ? `Version ${settings.version}, last changed ${formatDateTime(settings.updated_at)}${settings.updated_by ? ` by ${settings.updated_by}` : ''}.` : 'Starting values, never changed.'} The limits
+            raise warnings on each patient's Progress tab.
           </p>
           <form ref={form.formRef} onSubmit={onSubmit} noValidate aria-labelledby="outcome-settings-heading">
             {REQUIRED_SETTINGS.map((field) => (
@@ -115,13 +120,13 @@ export function OutcomeSettingsSection({ api }: { api: ApiClient }) {
                         checked={draft.limits[field].limited === limited}
                         onChange={() => update((d) => ({ ...d, limits: { ...d.limits, [field]: { ...d.limits[field], limited } } }), field)}
                       />
-                      {limited ? 'Set a limit' : NO_LIMIT_LABELS[field]}
+                      {limited ? VALUE_LABELS[field].set : NO_LIMIT_LABELS[field]}
                     </label>
                   ))}
                 </div>
                 {draft.limits[field].limited && (
                   <TextField
-                    label={`${SETTING_LABELS[field]}: value`}
+                    label={VALUE_LABELS[field].value}
                     name={field}
                     type="number"
                     step={field === 'max_mg_per_kg_per_30_days' ? 'any' : '1'}
