@@ -197,6 +197,7 @@ Result<PublicAnswerResult> MeasureService::answer_link(const std::string& clinic
   if (!recorded->risk.empty()) out.crisis_message = settings_of(*tx, clinic).crisis_message;
   tx->commit();
   if (!recorded->task_id.empty()) announce(clinic, "task.raised", recorded->task_id);
+  for (const auto& id : recorded->follow_up_task_ids) announce(clinic, "task.raised", id);
   return out;
 }
 

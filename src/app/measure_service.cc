@@ -6,6 +6,7 @@
 #include "app/ids.h"
 #include "app/measure_internal.h"
 #include "app/measure_service.h"
+#include "app/outcome_service.h"
 #include "domain/time.h"
 #include "domain/validation.h"
 
@@ -211,8 +212,9 @@ Result<RecordedResponse> MeasureService::submit(Transaction& tx, const Caller& c
   audit_.record(tx, caller, "questionnaire.response.submit", "questionnaire_response", row.id);
   if (!row.link_id.empty()) close_link_if_complete(tx, caller, row.patient_id, row.link_id);
 
-  RecordedResponse out{row, risk_signals(*inst, answers, row.total, previous, risk_settings), {}};
+  RecordedResponse out{row, risk_signals(*inst, answers, row.total, previous, risk_settings), {}, {}};
   if (!out.risk.empty()) out.task_id = raise_risk_task(tx, caller, row, out.risk, settings);
+  out.follow_up_task_ids = watch_response(tx, caller, row, crypto_, clock_, audit_);
   return out;
 }
 
@@ -286,7 +288,7 @@ Result<RecordedResponse> MeasureService::record(const Caller& caller, const std:
     audit_.record(tx, caller, "questionnaire.response.save", "questionnaire_response", row.id);
     tx.commit();
     auto saved = store_.begin(Store::Mode::read)->response(caller.clinic, row.id);
-    return RecordedResponse{saved.value_or(row), {}, {}};
+    return RecordedResponse{saved.value_or(row), {}, {}, {}};
   }
 
   auto out = submit(tx, caller, row, insert);
@@ -295,6 +297,7 @@ Result<RecordedResponse> MeasureService::record(const Caller& caller, const std:
     audit_.record(tx, caller, "questionnaire.response.amended", "questionnaire_response", row.amends);
   tx.commit();
   if (!out->task_id.empty()) announce(caller.clinic, "task.raised", out->task_id);
+  for (const auto& id : out->follow_up_task_ids) announce(caller.clinic, "task.raised", id);
   if (auto saved = store_.begin(Store::Mode::read)->response(caller.clinic, row.id)) out->response = *saved;
   return out;
 }

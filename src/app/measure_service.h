@@ -64,7 +64,8 @@ struct ResponseInput {
 struct RecordedResponse {
   ResponseRow response;
   std::vector<RiskSignal> risk;
-  std::string task_id;  // empty when no task was raised
+  std::string task_id;                          // empty when no task was raised
+  std::vector<std::string> follow_up_task_ids;  // relapse and bladder-symptom tasks (app/outcome_service.h)
 };
 
 struct CreatedLink {

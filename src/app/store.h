@@ -20,7 +20,9 @@
 #include <vector>
 
 #include "domain/audit_chain.h"
+#include "domain/dashboard.h"
 #include "domain/demographics.h"
+#include "domain/follow_up.h"
 #include "domain/plan.h"
 #include "domain/roles.h"
 #include "domain/session_protocol.h"
@@ -584,6 +586,37 @@ struct SessionAlarmRow {
   std::int64_t value_milli = 0;
 };
 
+// ---- Follow-up and outcomes (src/app/outcome_service.h).
+
+/// The clinic's follow-up and safety settings; no row: the starting values.
+struct OutcomeSettingsRow {
+  std::string clinic_id;
+  int version = 0;  // 0: the starting values, never saved
+  OutcomeSettings settings;
+  std::int64_t updated_ms = 0;
+  std::string updated_by;  // user id
+};
+
+/// A clinician's follow-up check-in: the daily opioid dose (pain pathway) and
+/// memory or attention problems the patient reports.
+struct CheckInRow {
+  std::string id, clinic_id, patient_id;
+  std::int64_t at_ms = 0;
+  std::int64_t mme_milli = -1;  // morphine milligram equivalents per day, thousandths; -1: not asked
+  bool memory_attention = false;
+  std::string note, recorded_by;  // user id
+  std::int64_t recorded_ms = 0;
+};
+
+/// What the dashboard reads of a clinic: every dosed session that started before
+/// `to_ms`, the effects and alarms of those sessions, each patient's latest plan's
+/// indications (raw ICD-10-CM codes in `indication_groups`), and the submitted
+/// responses of one instrument (id, patient_id, amends, submitted_ms, total only).
+struct DashboardRows {
+  DashboardFacts facts;  // facts.scores left empty: the app resolves amendments
+  std::vector<ResponseRow> responses;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;
@@ -733,7 +766,8 @@ class Transaction {
   virtual std::optional<TaskRow> task(const ClinicId& clinic, std::string_view id) = 0;
   /// Unacknowledged tasks (open_only) or all, oldest first.
   virtual std::vector<TaskRow> tasks(const ClinicId& clinic, bool open_only) = 0;
-  /// Unacknowledged, not yet escalated tasks whose escalation time is at or before now.
+  /// Unacknowledged, not yet escalated tasks whose escalation time is at or before now
+  /// (an escalation time of 0: the task never escalates).
   virtual std::vector<TaskRow> tasks_to_escalate(const ClinicId& clinic, std::int64_t now_ms) = 0;
   /// The patient's responsible clinician (a user id; empty: none).
   virtual std::string responsible_clinician(const ClinicId& clinic, std::string_view patient_id) = 0;
@@ -847,6 +881,15 @@ class Transaction {
   virtual void save_session_alarm(const SessionAlarmRow& alarm) = 0;
   /// Ordered by number.
   virtual std::vector<SessionAlarmRow> session_alarms(const ClinicId& clinic, std::string_view session_id) = 0;
+
+  // Follow-up and outcomes.
+  virtual std::optional<OutcomeSettingsRow> outcome_settings(const ClinicId& clinic) = 0;
+  /// Inserts or replaces the clinic's row.
+  virtual void save_outcome_settings(const OutcomeSettingsRow& settings) = 0;
+  virtual void insert_check_in(const CheckInRow& check_in) = 0;
+  /// Newest first; an empty patient_id: every patient of the clinic.
+  virtual std::vector<CheckInRow> check_ins(const ClinicId& clinic, std::string_view patient_id) = 0;
+  virtual DashboardRows dashboard_rows(const ClinicId& clinic, std::string_view instrument, std::int64_t to_ms) = 0;
 
   virtual void insert_patient(const PatientRow& patient) = 0;
   virtual std::optional<PatientRow> patient(const ClinicId& clinic, std::string_view id) = 0;

@@ -139,6 +139,16 @@ constexpr std::array kGrants = {
     Grant{Role::prescriber, Action::vitals_record},
     Grant{Role::nurse, Action::vitals_record},
     Grant{Role::device, Action::vitals_record},
+    Grant{Role::admin, Action::outcomes_read},
+    Grant{Role::prescriber, Action::outcomes_read},
+    Grant{Role::nurse, Action::outcomes_read},
+    Grant{Role::therapist, Action::outcomes_read},
+    Grant{Role::prescriber, Action::follow_up_write},
+    Grant{Role::nurse, Action::follow_up_write},
+    Grant{Role::therapist, Action::follow_up_write},
+    Grant{Role::admin, Action::dashboards_read},
+    Grant{Role::prescriber, Action::dashboards_read},
+    Grant{Role::admin, Action::research_export},
 };
 
 }  // namespace
@@ -229,6 +239,14 @@ std::string_view to_string(Action action) {
       return "session_notes.write";
     case Action::vitals_record:
       return "vitals.record";
+    case Action::outcomes_read:
+      return "outcomes.read";
+    case Action::follow_up_write:
+      return "follow_up.write";
+    case Action::dashboards_read:
+      return "dashboards.read";
+    case Action::research_export:
+      return "research.export";
   }
   return "unknown";
 }

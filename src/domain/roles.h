@@ -53,6 +53,10 @@ enum class Action {
   sessions_override,       // override the discharge gates with a reason (prescribers only)
   session_notes_write,     // the integration note of a session
   vitals_record,           // post vital-sign readings to a session (staff and device gateways)
+  outcomes_read,           // a patient's progress and long-term safety, missed follow-ups, check-ins
+  follow_up_write,         // start or end a patient's follow-up plan, record a follow-up check-in
+  dashboards_read,         // the clinic's outcome and safety dashboard (admin, prescriber)
+  research_export,         // the de-identified research export (admins only)
 };
 
 std::string_view to_string(Role role);

@@ -21,6 +21,15 @@ TEST(Roles, EveryStaffRoleMayReadPatients) {
   }
 }
 
+TEST(Roles, AdminsAloneExportResearchDataAndTheDashboardIsTheDirectorsAndPrescribers) {
+  for (Role r : all_roles()) {
+    std::vector<Role> one{r};
+    EXPECT_EQ(allowed(one, Action::research_export), r == Role::admin) << to_string(r);
+    EXPECT_EQ(allowed(one, Action::dashboards_read), r == Role::admin || r == Role::prescriber) << to_string(r);
+    EXPECT_EQ(allowed(one, Action::outcomes_read), r != Role::front_desk && r != Role::device) << to_string(r);
+  }
+}
+
 TEST(Roles, ADeviceGatewayMayRecordVitalSignsAndNothingElse) {
   std::vector<Role> device{Role::device};
   EXPECT_TRUE(allowed(device, Action::vitals_record));

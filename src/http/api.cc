@@ -157,6 +157,18 @@ Api::Api(ApiServices services, ApiOptions options)
   router_.add("GET", "/api/v1/rems-forms", {h::list_rems_forms, Access::session});
   router_.add("GET", "/api/v1/clinic/session-settings", {h::get_session_settings, Access::session});
   router_.add("POST", "/api/v1/clinic/session-settings", {h::update_session_settings, Access::session});
+  router_.add("GET", "/api/v1/outcome-settings", {h::get_outcome_settings, Access::session});
+  router_.add("POST", "/api/v1/outcome-settings", {h::update_outcome_settings, Access::session});
+  router_.add("GET", "/api/v1/patients/{id}/progress", {h::get_progress, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/follow-up", {h::start_follow_up, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/follow-up/end", {h::end_follow_up, Access::session});
+  router_.add("POST", "/api/v1/patients/{id}/check-ins", {h::add_follow_up_check_in, Access::session});
+  router_.add("GET", "/api/v1/follow-ups/missed", {h::list_missed_follow_ups, Access::session});
+  router_.add("GET", "/api/v1/dashboards/outcomes", {h::get_outcome_dashboard, Access::session});
+  router_.add("POST", "/api/v1/exports/research", {h::start_research_export, Access::session});
+  router_.add("GET", "/api/v1/exports/research/dictionary.csv", {h::get_research_dictionary, Access::session});
+  router_.add("GET", "/api/v1/exports/research/{id}", {h::get_research_export, Access::session});
+  router_.add("GET", "/api/v1/exports/research/{id}/data.csv", {h::download_research_export, Access::session});
 }
 
 void add_security_headers(Response& r) {

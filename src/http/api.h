@@ -13,10 +13,12 @@
 #include "app/eligibility_rules_service.h"
 #include "app/enquiry_service.h"
 #include "app/measure_service.h"
+#include "app/outcome_service.h"
 #include "app/patient_record_service.h"
 #include "app/patient_service.h"
 #include "app/plan_service.h"
 #include "app/readiness_service.h"
+#include "app/research_export.h"
 #include "app/screening_service.h"
 #include "app/session_service.h"
 #include "app/user_service.h"
@@ -45,6 +47,8 @@ struct ApiServices {
   app::CalendarService& calendar;
   app::ReadinessService& readiness;
   app::SessionService& sessions;
+  app::OutcomeService& outcomes;
+  app::ResearchExports& exports;
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;

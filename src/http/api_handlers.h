@@ -152,6 +152,18 @@ Response list_rems_forms(Call&);
 Response mark_rems_submitted(Call&);
 Response get_session_settings(Call&);
 Response update_session_settings(Call&);
+Response get_outcome_settings(Call&);
+Response update_outcome_settings(Call&);
+Response get_progress(Call&);
+Response start_follow_up(Call&);
+Response end_follow_up(Call&);
+Response add_follow_up_check_in(Call&);
+Response list_missed_follow_ups(Call&);
+Response get_outcome_dashboard(Call&);
+Response start_research_export(Call&);
+Response get_research_export(Call&);
+Response download_research_export(Call&);
+Response get_research_dictionary(Call&);
 
 /// Reads ?limit= (default `fallback`, 1..max) or returns an error naming "limit".
 Result<int> limit_param(const Request& request, int fallback, int max);

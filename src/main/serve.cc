@@ -16,8 +16,10 @@
 #include "app/consent_service.h"
 #include "app/demo_clinic.h"
 #include "app/dose_service.h"
+#include "app/outcome_service.h"
 #include "app/patient_service.h"
 #include "app/plan_service.h"
+#include "app/research_export.h"
 #include "app/session_service.h"
 #include "app/user_service.h"
 #include "http/api.h"
@@ -117,6 +119,8 @@ int run_serve(const platform::Config& c, bool demo) {
   app::CalendarService calendar(*store, crypto, clock);
   app::ReadinessService readiness(*store, crypto, clock);
   app::SessionService session_service(*store, crypto, clock, calendar);
+  app::OutcomeService outcomes(*store, crypto, clock);
+  app::ResearchExports exports(*store, crypto, clock, outcomes);
   http::Metrics metrics;
   // Live screens (GET /api/v1/live): one hub per process; a new stream id per start
   // tells reconnecting screens to reload rather than trust old sequence numbers.
@@ -143,6 +147,8 @@ int run_serve(const platform::Config& c, bool demo) {
       .calendar = calendar,
       .readiness = readiness,
       .sessions = session_service,
+      .outcomes = outcomes,
+      .exports = exports,
       .store = *store,
       .clock = clock,
       .metrics = metrics,

@@ -434,7 +434,7 @@ std::vector<TaskRow> SociTransaction::tasks_to_escalate(const ClinicId& clinic, 
   f.bind(q);
   q.run(std::string("SELECT ") + kTaskColumns +
         " FROM clinical_tasks WHERE clinic_id = :c AND acknowledged_ms = 0 AND escalated_ms = 0 AND "
-        "escalate_at_ms <= :now ORDER BY created_ms, id" +
+        "escalate_at_ms > 0 AND escalate_at_ms <= :now ORDER BY created_ms, id" +
         lock_clause());
   return q.collect([&] { return f.take(); });
 }

@@ -197,6 +197,13 @@ class SociTransaction final : public app::Transaction {
   void save_session_alarm(const app::SessionAlarmRow& alarm) override;
   std::vector<app::SessionAlarmRow> session_alarms(const app::ClinicId& clinic, std::string_view session_id) override;
 
+  std::optional<app::OutcomeSettingsRow> outcome_settings(const app::ClinicId& clinic) override;
+  void save_outcome_settings(const app::OutcomeSettingsRow& settings) override;
+  void insert_check_in(const app::CheckInRow& check_in) override;
+  std::vector<app::CheckInRow> check_ins(const app::ClinicId& clinic, std::string_view patient_id) override;
+  app::DashboardRows dashboard_rows(const app::ClinicId& clinic, std::string_view instrument,
+                                    std::int64_t to_ms) override;
+
   void insert_patient(const app::PatientRow& patient) override;
   std::optional<app::PatientRow> patient(const app::ClinicId& clinic, std::string_view id) override;
   std::vector<app::PatientRow> patients(const app::ClinicId& clinic, const app::PatientQuery& query,
