@@ -1,4 +1,6 @@
-// Story: the medical director (the demo admin) opens the clinic's Outcomes page,
+// Story: two demo patients have had a dosing session today (IV and IM, set up
+// through the API, each with a side effect). The medical director (the demo admin)
+// opens the clinic's Outcomes page,
 // filters by route and sees the figures change, and the link with the filters
 // reopens the same view. She starts a research export of that selection, watches
 // it finish, downloads the CSV with her session, and the file holds no patient's
@@ -7,9 +9,24 @@
 // letter for the referring clinician. Runs the real server binary and Debian's
 // Chromium (desktop). Needs `npm run build` (web/dist) and build/test/ketaclinic.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
 import { DEMO_PASSWORD, DEMO_USERS, startServer } from '../../tests/support/server.mjs';
 import { DESKTOP, apiSignIn, assertBuilt, launchChromium, navLinks, openPage, screenshotPath, signIn, signOut, watchProblems } from './browser.mjs';
+import { apiAs, dosedSession } from './outcomes_setup.mjs';
+
+let server;
+before(async () => {
+  assertBuilt();
+  server = await startServer();
+  const api = await apiAs(server);
+  await dosedSession(api, { query: 'Delgado', route: 'iv', roomName: 'Room 1', staff: 'nurse', offsetMinutes: 5 });
+  await dosedSession(api, { query: 'Lindqvist', route: 'im', roomName: 'Room 2', staff: 'prescriber', offsetMinutes: 5 });
+});
+after(async () => {
+  await server?.stop();
+  server?.cleanup();
+});
 
 /** Every demo patient's name parts, e-mail and phone: none may appear in a research export. */
 async function demoIdentifiers(server) {
@@ -44,8 +61,6 @@ function dashboardAnswer(page, query) {
 }
 
 test('the medical director filters the outcomes by route and exports a de-identified CSV', { timeout: 180_000 }, async () => {
-  assertBuilt();
-  const server = await startServer();
   let browser;
   try {
     const identifiers = await demoIdentifiers(server);
@@ -98,7 +113,10 @@ test('the medical director filters the outcomes by route and exports a de-identi
     await link.waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     assert.match(download.suggestedFilename(), /^ketaclinic-research-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = await (await page.request.get(await link.getAttribute('href'))).text();
+    // The same file read again with the page's cookies, as the link sends them.
+    const absolute = async (locator) => new URL(await locator.getAttribute('href'), page.url()).href;
+    const csv = await (await page.request.get(await absolute(link))).text();
+    assert.equal(csv, await readFile(await download.path(), 'utf8'));
     const [header, ...rows] = csv.trim().split(/\r?\n/);
     assert.equal(header.split(',')[0], 'subject');
     for (const column of ['event', 'day', 'date_shifted', 'age_at_first_session', 'route']) assert.ok(header.split(',').includes(column), `the CSV has ${column}`);
@@ -106,7 +124,7 @@ test('the medical director filters the outcomes by route and exports a de-identi
     assert.ok(!/@/.test(csv), 'the CSV holds no e-mail address');
     for (const row of rows) assert.match(row, /^S\d{4},/);
 
-    const dictionary = await (await page.request.get(await panel.getByRole('link', { name: 'Data dictionary (CSV)' }).getAttribute('href'))).text();
+    const dictionary = await (await page.request.get(await absolute(panel.getByRole('link', { name: 'Data dictionary (CSV)' })))).text();
     const described = dictionary.trim().split(/\r?\n/).slice(1).map((line) => line.split(',')[0]);
     assert.deepEqual(described, header.split(','));
     await page.screenshot({ path: screenshotPath('outcomes-research-export-desktop.png'), fullPage: true });
@@ -114,14 +132,10 @@ test('the medical director filters the outcomes by route and exports a de-identi
     assert.deepEqual(problems, []);
   } finally {
     await browser?.close();
-    await server.stop();
-    server.cleanup();
   }
 });
 
-test('a prescriber reviews a patient’s progress and prints the progress letter', { timeout: 120_000 }, async () => {
-  assertBuilt();
-  const server = await startServer();
+test('a prescriber records a check-in on a patient’s Progress tab and prints the progress letter', { timeout: 120_000 }, async () => {
   let browser;
   try {
     browser = await launchChromium();
@@ -132,12 +146,23 @@ test('a prescriber reviews a patient’s progress and prints the progress letter
     await signIn(page, DEMO_USERS.prescriber, DEMO_PASSWORD);
     await page.getByRole('link', { name: 'Patients', exact: true }).click();
     await page.getByRole('heading', { name: 'Patients', level: 1 }).waitFor();
-    await page.getByRole('link', { name: 'Ferreira, Tomás' }).click();
-    await page.getByRole('heading', { name: 'Ferreira, Tomás', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Delgado, Rosa' }).click();
+    await page.getByRole('heading', { name: 'Delgado, Rosa', level: 1 }).waitFor();
     await page.getByRole('tab', { name: 'Progress' }).click();
     const tab = page.getByRole('tabpanel', { name: 'Progress' });
     await tab.getByRole('heading', { name: 'Long-term safety' }).waitFor();
-    await tab.getByRole('heading', { name: 'Follow-up plan' }).waitFor();
+    assert.match(await tab.locator('.side-effects tbody tr').first().innerText(), /Nausea\s+Mild\s+No\s+Ondansetron/);
+
+    // The nurse's check-in reports memory problems: the tab shows the warning at the top.
+    const checkIn = tab.getByRole('form', { name: 'Record a check-in' });
+    await checkIn.getByLabel('Daily opioid dose (MME per day)').fill('60');
+    await checkIn.getByLabel('Reports memory or attention problems').check();
+    await checkIn.getByRole('button', { name: 'Record check-in' }).click();
+    await checkIn.getByText('Describe the memory or attention problem in the note.').waitFor();
+    await checkIn.getByLabel('Note').fill('Forgets appointments since the last session.');
+    await checkIn.getByRole('button', { name: 'Record check-in' }).click();
+    await tab.getByRole('alert').filter({ hasText: 'Memory or attention problems' }).waitFor();
+    await tab.getByRole('heading', { name: 'Pain and opioid use' }).waitFor();
     await page.screenshot({ path: screenshotPath('progress-tab-desktop.png'), fullPage: true });
 
     await tab.getByRole('link', { name: 'Print progress letter' }).click();
@@ -160,7 +185,5 @@ test('a prescriber reviews a patient’s progress and prints the progress letter
     assert.deepEqual(problems, []);
   } finally {
     await browser?.close();
-    await server.stop();
-    server.cleanup();
   }
 });

@@ -263,5 +263,8 @@ export interface ResearchExport {
   total: number;
   rows: number;
   created_at: string;
-  error?: string;
+  /** Why it failed; null otherwise. */
+  error?: string | null;
+  /** The selection as the server applied it. */
+  filters?: { from: string; to: string; route: DoseRoute | null; indication: Indication | null };
 }

@@ -67,7 +67,7 @@ function ProportionCell({ p }: { p: Proportion }) {
     <td class="proportion">
       <span>{proportionText(p)}</span>
       {interval && <span class="ci-text">{interval}</span>}
-      <CiBar rate={p.rate} lower={p.lower} upper={p.upper} />
+      {p.total > 0 && <CiBar rate={p.rate} lower={p.lower} upper={p.upper} />}
     </td>
   );
 }

@@ -51,9 +51,7 @@ export function HypertensionPanel({ figure }: { figure: OutcomesDashboard['sever
       <h2 id="hypertension-heading">Severe hypertension</h2>
       <dl class="plan-facts">
         <dt>This clinic</dt>
-        <dd>
-          {percentText(figure.rate.rate)} of sessions ({figure.sessions} of {figure.rate.total}){interval && `; ${interval}`}
-        </dd>
+        <dd>{figure.rate.total === 0 ? 'No sessions in this selection' : `${percentText(figure.rate.rate)} of sessions (${figure.sessions} of ${figure.rate.total})${interval && `; ${interval}`}`}</dd>
         <dt>Reference</dt>
         <dd>{figure.reference}</dd>
       </dl>

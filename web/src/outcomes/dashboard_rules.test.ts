@@ -37,7 +37,8 @@ describe('figures', () => {
     expect(proportionText(p)).toBe('20 of 35 (57.1 %)');
     expect(proportionText({ count: 0, total: 0, rate: null, lower: null, upper: null })).toBe('none assessed');
     expect(intervalText(p)).toBe('95 % CI 40.5–72.3 %');
-    expect(intervalText({ lower: null, upper: null })).toBe('');
+    expect(intervalText({ total: 4, lower: null, upper: null })).toBe('');
+    expect(intervalText({ total: 0, lower: 0, upper: 0 })).toBe('');
   });
 
   it('rounds rates and minutes', () => {

@@ -86,9 +86,9 @@ export function proportionText(p: Proportion): string {
   return p.total === 0 ? 'none assessed' : `${p.count} of ${p.total} (${percentText(p.rate)})`;
 }
 
-/** "95 % CI 40.5–72.3 %"; "" when there is no interval. */
-export function intervalText(p: Pick<Proportion, 'lower' | 'upper'>): string {
-  if (p.lower === null || p.upper === null) return '';
+/** "95 % CI 40.5–72.3 %"; "" when there is no interval (nobody counted: the server sends zeros then). */
+export function intervalText(p: Pick<Proportion, 'total' | 'lower' | 'upper'>): string {
+  if (p.total === 0 || p.lower === null || p.upper === null) return '';
   return `95 % CI ${(Math.round(p.lower * 1000) / 10).toFixed(1)}–${(Math.round(p.upper * 1000) / 10).toFixed(1)} %`;
 }
 

@@ -34,7 +34,7 @@ describe('the progress letter', () => {
     expect(treatment[1]).toBe('Intranasal esketamine: 1 session on 2026-10-15');
     const row = [...(container.querySelector('.letter-outcomes tbody tr')?.children ?? [])].map((c) => c.textContent);
     expect(row).toEqual(['PHQ-9', '20 → 9', '\u221211 points (\u221255%)', 'Response', '13 days after the first session', 'at least 28 days (no relapse so far)']);
-    expect(container.textContent).toContain('Nausea, mild; Resolved');
+    expect(container.textContent).toContain('Nausea, mild; resolved');
     expect(container.textContent).toContain('Liver tests overdue: Liver tests were due on 2026-10-30.');
     expect(container.querySelector('.signature-line')?.textContent).toContain('Signed:');
   });

@@ -63,7 +63,7 @@ export function ProgressLetterPage({ api, patientId }: { api: ApiClient; patient
             <li key={`${e.session_id}-${e.at}-${e.kind}`}>
               {formatDate(e.at)}: {e.label}, {severityLabel(e.severity).toLowerCase()}
               {e.serious && <strong> (serious adverse event)</strong>}
-              {e.outcome && `; ${e.outcome}`}
+              {e.outcome && `; ${severityLabel(e.outcome).toLowerCase()}`}
             </li>
           ))}
         </ul>

@@ -35,7 +35,7 @@ export function SideEffectsTable({ effects }: { effects: readonly SideEffectEntr
                   <td>{severityLabel(e.severity)}</td>
                   <td>{e.serious ? <strong class="serious">Serious</strong> : 'No'}</td>
                   <td>{e.intervention || '—'}</td>
-                  <td>{e.outcome || '—'}</td>
+                  <td>{e.outcome ? severityLabel(e.outcome) : '—'}</td>
                 </tr>
               ))}
             </tbody>

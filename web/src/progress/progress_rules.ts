@@ -112,7 +112,7 @@ export function sessionsByRoute(sessions: readonly ProgressSession[]): RouteSumm
   return [...byRoute.values()];
 }
 
-/** "mild" → "Mild"; the server's severity codes are plain words. */
+/** "mild" → "Mild", "not_resolved" → "Not resolved": the server's severity and outcome codes are plain words. */
 export function severityLabel(severity: string): string {
   return severity ? severity.charAt(0).toUpperCase() + severity.slice(1).replace(/_/g, ' ') : '—';
 }
