@@ -43,11 +43,15 @@ export type EscalationState =
   | { kind: 'escalated' }
   | { kind: 'pending'; text: string; due: boolean };
 
-/** Where an unacknowledged task stands against its escalation time at `nowMs`. */
-export function escalationState(task: Pick<EscalationTask, 'acknowledged_at' | 'escalated' | 'escalate_at'>, nowMs: number): EscalationState {
+/**
+ * Where an unacknowledged task stands against its escalation time at `nowMs`. Only
+ * suicide-risk tasks escalate (relapse and bladder-symptom tasks never do, whatever
+ * escalate_at says: the server sends the epoch for them).
+ */
+export function escalationState(task: Pick<EscalationTask, 'kind' | 'acknowledged_at' | 'escalated' | 'escalate_at'>, nowMs: number): EscalationState {
   if (task.acknowledged_at !== null) return { kind: 'acknowledged' };
   if (task.escalated) return { kind: 'escalated' };
-  if (task.escalate_at === null) return { kind: 'never' };
+  if (task.kind !== 'suicide_risk' || task.escalate_at === null) return { kind: 'never' };
   const left = new Date(task.escalate_at).getTime() - nowMs;
   if (left <= 0) return { kind: 'pending', text: 'Escalation due now', due: true };
   return { kind: 'pending', text: `Escalates in ${durationText(left)}`, due: false };

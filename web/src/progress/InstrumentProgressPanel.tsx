@@ -18,7 +18,8 @@ export function InstrumentProgressPanel({ progress: p, sessionTimes }: Instrumen
     <section class="panel instrument-progress" aria-labelledby={headingId}>
       <div class="scores-head">
         <h3 id={headingId}>{p.label}</h3>
-        {p.response_applies ? <span class={statusClass(p.status)}>{STATUS_LABELS[p.status]}</span> : <span class="badge">No response rule</span>}
+        {/* Instruments without a response rule (a bladder screen, pain) have no status to show. */}
+        {p.response_applies && <span class={statusClass(p.status)}>{STATUS_LABELS[p.status]}</span>}
       </div>
       <dl class="outcome-summary">
         <div>
