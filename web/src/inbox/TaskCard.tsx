@@ -21,7 +21,7 @@ export function TaskCard({ task, nowMs, onAcknowledge }: TaskCardProps) {
   const state = escalationState(task, nowMs);
   const open = state.kind !== 'acknowledged';
   return (
-    <li class={`task-card${open ? ' is-open' : ' is-acknowledged'}${state.kind === 'escalated' ? ' is-escalated' : ''}`} aria-labelledby={taskHeadingId(task.id)}>
+    <li class={`task-card${open ? ' is-open' : ' is-acknowledged'}${state.kind === 'escalated' ? ' is-escalated' : ''}${task.priority === 'medium' ? ' is-medium' : ''}`} aria-labelledby={taskHeadingId(task.id)}>
       <div class="entry-head">
         <h2 id={taskHeadingId(task.id)} tabIndex={-1}>
           <Link href={patientChartPath(task.patient.id)}>{task.patient.name}</Link>
