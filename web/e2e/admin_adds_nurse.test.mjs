@@ -27,7 +27,7 @@ test('an admin adds a nurse, who cannot open admin pages; the audit log shows bo
     // The admin signs in and adds a nurse.
     await page.goto(server.url + '/');
     await signIn(page, DEMO_USERS.admin, DEMO_PASSWORD);
-    assert.deepEqual(await navLinks(page), ['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Users', 'Audit log', 'Clinic settings']);
+    assert.deepEqual(await navLinks(page), ['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Follow-up', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Outcomes', 'Users', 'Audit log', 'Clinic settings']);
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('heading', { name: 'Users and roles' }).waitFor();
     await page.getByLabel('Email').fill(NURSE.email);
@@ -46,7 +46,7 @@ test('an admin adds a nurse, who cannot open admin pages; the audit log shows bo
     const recordUsersApi = (request) => { if (new URL(request.url()).pathname.startsWith('/api/v1/users')) usersApiCalls.push(request.url()); };
     page.on('request', recordUsersApi);
     await signIn(page, NURSE.email, NURSE.password);
-    assert.deepEqual(await navLinks(page), ['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms']);
+    assert.deepEqual(await navLinks(page), ['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Follow-up', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms']);
     await page.goto(server.url + '/users');
     await page.getByRole('alert').filter({ hasText: 'You do not have access to this page' }).waitFor();
     assert.deepEqual(usersApiCalls, []);

@@ -59,7 +59,7 @@ test('a visitor joins from a phone; an urgent caller gets the first place, decli
     // The admin creates a program with no places yet.
     await page.goto(server.url + '/');
     await signIn(page, DEMO_USERS.admin, DEMO_PASSWORD);
-    assert.deepEqual(await navLinks(page), ['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Users', 'Audit log', 'Clinic settings']);
+    assert.deepEqual(await navLinks(page), ['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Follow-up', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Outcomes', 'Users', 'Audit log', 'Clinic settings']);
     await page.getByRole('link', { name: 'Waiting lists' }).click();
     await page.getByRole('heading', { name: 'Waiting lists', level: 1 }).waitFor();
     await page.getByText('No programs yet. Add one to start a waiting list.').waitFor();

@@ -564,6 +564,52 @@ export class ApiClient {
   async listPendingRemsForms(): Promise<import('./sessions_api_types').PendingRemsForm[]> {
     return (await this.request<{ items: import('./sessions_api_types').PendingRemsForm[] }>('GET', '/rems-forms?pending=true')).items;
   }
+  // Follow-up, outcomes and long-term safety (docs/api.md, issue 7).
+  getOutcomeSettings(): Promise<import('./outcomes_api_types').OutcomeSettings> {
+    return this.request('GET', '/outcome-settings');
+  }
+  /** Send only what changed; a nullable limit set to null is removed. 400 names the field. */
+  updateOutcomeSettings(change: import('./outcomes_api_types').OutcomeSettingsChange): Promise<import('./outcomes_api_types').OutcomeSettings> {
+    return this.request('POST', '/outcome-settings', change);
+  }
+  getProgress(patientId: string): Promise<import('./outcomes_api_types').PatientProgress> {
+    return this.request('GET', `/patients/${encodeURIComponent(patientId)}/progress`);
+  }
+  /** Starts or replaces the follow-up plan (prescriber, nurse, therapist); 400 on start, interval_days, instruments. */
+  startFollowUp(patientId: string, plan: import('./outcomes_api_types').FollowUpStart): Promise<import('./outcomes_api_types').PatientProgress> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/follow-up`, plan);
+  }
+  /** Ends the follow-up plan today; 409 no_follow_up when there is none. */
+  endFollowUp(patientId: string, reason: string): Promise<import('./outcomes_api_types').PatientProgress> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/follow-up/end`, { reason });
+  }
+  /** A clinician's follow-up check-in; 400 on mme_per_day, note. */
+  recordCheckIn(patientId: string, checkIn: import('./outcomes_api_types').NewCheckIn): Promise<import('./outcomes_api_types').FollowUpCheckIn> {
+    return this.request('POST', `/patients/${encodeURIComponent(patientId)}/check-ins`, checkIn);
+  }
+  listMissedFollowUps(): Promise<import('./outcomes_api_types').MissedFollowUps> {
+    return this.request('GET', '/follow-ups/missed');
+  }
+  /** The clinic dashboard; 400 names the filter (inverted_range on to, unknown_filter). */
+  getOutcomesDashboard(filters: import('./outcomes_api_types').DashboardFilters): Promise<import('./outcomes_api_types').OutcomesDashboard> {
+    return this.request('GET', '/dashboards/outcomes' + queryString({ ...filters }));
+  }
+  /** Starts a de-identified research export (admin); 202 with the running job. */
+  startResearchExport(filters: import('./outcomes_api_types').ResearchExportFilters): Promise<import('./outcomes_api_types').ResearchExport> {
+    return this.request('POST', '/exports/research', filters);
+  }
+  getResearchExport(id: string): Promise<import('./outcomes_api_types').ResearchExport> {
+    return this.request('GET', `/exports/research/${encodeURIComponent(id)}`);
+  }
+  /** The address of a finished export's CSV, for a download link (the session cookie goes with it). */
+  researchExportDataUrl(id: string): string {
+    return `${this.baseUrl}/exports/research/${encodeURIComponent(id)}/data.csv`;
+  }
+  /** The address of the research data dictionary (column, type, description). */
+  researchDictionaryUrl(): string {
+    return `${this.baseUrl}/exports/research/dictionary.csv`;
+  }
+
   private sessionPost<T>(id: string, path: string, body: unknown): Promise<T> {
     return this.request('POST', `/sessions/${encodeURIComponent(id)}${path}`, body);
   }

@@ -432,3 +432,6 @@ export * from './plans_api_types';
 export * from './dose_api_types';
 export * from './calendar_api_types';
 export * from './sessions_api_types';
+// Follow-up, outcomes and long-term safety: settings, a patient's progress,
+// check-ins, missed follow-ups, the clinic dashboard and the research export.
+export * from './outcomes_api_types';

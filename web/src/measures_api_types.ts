@@ -176,11 +176,14 @@ export interface ClinicDueQuestionnaire extends DueQuestionnaire {
 /** GET /tasks?state=: open (unacknowledged, the server's default) or all. */
 export type TaskState = 'open' | 'all';
 
-/** A high-priority suicide-risk task for a clinician to acknowledge. */
+/** What raised a task: a suicide-risk signal (high priority, escalates), a relapse or a positive bladder screen (medium, never escalate). */
+export type TaskKind = 'suicide_risk' | 'relapse' | 'bladder_symptoms';
+
+/** A task for a clinician to acknowledge. */
 export interface EscalationTask {
   id: string;
-  kind: 'suicide_risk';
-  priority: 'high';
+  kind: TaskKind;
+  priority: 'high' | 'medium';
   patient: { id: string; name: string };
   reasons: string[];
   instrument: string;
@@ -188,8 +191,8 @@ export interface EscalationTask {
   /** The patient's responsible clinician; null: any prescriber. */
   assigned_to: ClinicianRef | null;
   created_at: string;
-  /** When it goes to the medical director if nobody acknowledges it. */
-  escalate_at: string;
+  /** When it goes to the medical director if nobody acknowledges it; null for a task that never escalates. */
+  escalate_at: string | null;
   escalated: boolean;
   escalated_at: string | null;
   acknowledged_at: string | null;

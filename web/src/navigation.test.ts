@@ -2,16 +2,21 @@ import { describe, expect, it } from 'vitest';
 import {
   canDecideEligibility,
   canEditHistory,
+  canExportResearch,
   canManageEnquiries,
   canOpen,
   canReadMeasures,
+  canReadOutcomes,
   canRecordMeasures,
   canRegisterPatients,
+  canWriteFollowUp,
   navItemFor,
   navItemsFor,
   pageTitle,
   patientChartId,
   patientChartPath,
+  progressLetterPath,
+  progressLetterPatientId,
   publicRequestClinicId,
   publicRequestPath,
   roleLabel,
@@ -22,11 +27,15 @@ const labels = (roles: Parameters<typeof navItemsFor>[0]) => navItemsFor(roles).
 
 describe('navigation by role', () => {
   it('gives an admin every page, Clinic settings last', () => {
-    expect(labels(['admin'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Users', 'Audit log', 'Clinic settings']);
+    expect(labels(['admin'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Follow-up', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Outcomes', 'Users', 'Audit log', 'Clinic settings']);
   });
 
-  it.each(['prescriber', 'nurse'] as const)('gives a %s Patients, the inbox, the due questionnaires, Enquiries and Waiting lists', (role) => {
-    expect(labels([role])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms']);
+  it('gives a nurse Patients, the inbox, the due questionnaires, missed follow-up, Enquiries and Waiting lists', () => {
+    expect(labels(['nurse'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Follow-up', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms']);
+  });
+
+  it('gives a prescriber what a nurse has and the clinic outcomes', () => {
+    expect(labels(['prescriber'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Follow-up', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Outcomes']);
   });
 
   it('gives the front desk Patients, Enquiries and Waiting lists, but no measures', () => {
@@ -34,12 +43,12 @@ describe('navigation by role', () => {
   });
 
   it('gives a therapist Patients, the station, the inbox, the due questionnaires and the REMS forms', () => {
-    expect(labels(['therapist'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Consent library', 'REMS forms']);
+    expect(labels(['therapist'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Follow-up', 'Consent library', 'REMS forms']);
   });
 
   it('gives a user with several roles the union of their pages', () => {
-    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Users', 'Audit log', 'Clinic settings']);
-    expect(labels(['therapist', 'front_desk'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms']);
+    expect(labels(['nurse', 'admin'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Follow-up', 'Double checks', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms', 'Outcomes', 'Users', 'Audit log', 'Clinic settings']);
+    expect(labels(['therapist', 'front_desk'])).toEqual(['Patients', 'Calendar', 'Station', 'Inbox', 'Questionnaires due', 'Follow-up', 'Enquiries', 'Waiting lists', 'Consent library', 'REMS forms']);
   });
 
   it('keeps Clinic settings for admins: others who type its address are refused', () => {
@@ -152,5 +161,34 @@ describe('patient chart', () => {
     expect(pageTitle('/patients/pat_1')).toBe('Patient chart · KetaClinic');
     expect(pageTitle('/patients')).toBe('Patients · KetaClinic');
     expect(pageTitle('/nowhere')).toBe('KetaClinic');
+  });
+});
+
+describe('follow-up and outcomes', () => {
+  it('shows progress to every clinical role, lets prescribers, nurses and therapists keep the follow-up, and the admin alone export', () => {
+    for (const role of ['admin', 'prescriber', 'nurse', 'therapist'] as const) expect(canReadOutcomes([role])).toBe(true);
+    expect(canReadOutcomes(['front_desk'])).toBe(false);
+    for (const role of ['prescriber', 'nurse', 'therapist'] as const) expect(canWriteFollowUp([role])).toBe(true);
+    expect(canWriteFollowUp(['admin'])).toBe(false);
+    expect(canWriteFollowUp(['front_desk'])).toBe(false);
+    expect(canExportResearch(['admin'])).toBe(true);
+    expect(canExportResearch(['prescriber'])).toBe(false);
+  });
+
+  it('refuses the Outcomes page to a nurse who types its address, and titles the pages', () => {
+    const outcomes = navItemFor('/outcomes') ?? { path: '/patients', label: 'missing' };
+    expect(canOpen(outcomes, ['nurse'])).toBe(false);
+    expect(canOpen(outcomes, ['prescriber'])).toBe(true);
+    expect(pageTitle('/outcomes')).toBe('Clinic outcomes · KetaClinic');
+    expect(pageTitle('/follow-up')).toBe('Missed follow-up · KetaClinic');
+  });
+
+  it('puts the progress letter under Patients, titled without the patient’s name', () => {
+    expect(progressLetterPath('pat_1')).toBe('/patients/pat_1/progress-letter');
+    expect(progressLetterPatientId('/patients/pat_1/progress-letter')).toBe('pat_1');
+    expect(progressLetterPatientId(progressLetterPath('odd/id'))).toBe('odd/id');
+    expect(progressLetterPatientId('/patients/pat_1')).toBeUndefined();
+    expect(sectionFor('/patients/pat_1/progress-letter')?.path).toBe('/patients');
+    expect(pageTitle('/patients/pat_1/progress-letter')).toBe('Progress letter · KetaClinic');
   });
 });

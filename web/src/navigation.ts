@@ -17,6 +17,8 @@ export type PagePath =
   | '/calendar'
   | '/station'
   | '/rems-forms'
+  | '/follow-up'
+  | '/outcomes'
   ;
 
 export interface NavItem {
@@ -31,17 +33,22 @@ export interface NavItem {
 /** Measurement-based care: the Measures tab, the due list and the risk-task inbox (not the front desk). */
 const MEASURE_READERS: readonly Role[] = ['admin', 'prescriber', 'nurse', 'therapist'];
 
+/** The clinic dashboards (dashboards.read): the medical director and prescribers. */
+const DASHBOARD_READERS: readonly Role[] = ['admin', 'prescriber'];
+
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/patients', label: 'Patients' },
   { path: '/calendar', label: 'Calendar' },
   { path: '/station', label: 'Station', title: 'Nurse station', allowed_roles: MEASURE_READERS },
   { path: '/inbox', label: 'Inbox', allowed_roles: MEASURE_READERS },
   { path: '/measures', label: 'Questionnaires due', title: 'Due questionnaires', allowed_roles: MEASURE_READERS },
+  { path: '/follow-up', label: 'Follow-up', title: 'Missed follow-up', allowed_roles: MEASURE_READERS },
   { path: '/dose-checks', label: 'Double checks', title: 'Dose double checks', allowed_roles: ['prescriber', 'nurse'] },
   { path: '/enquiries', label: 'Enquiries', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/waiting', label: 'Waiting lists', allowed_roles: ['admin', 'front_desk', 'prescriber', 'nurse'] },
   { path: '/consents', label: 'Consent library' },
   { path: '/rems-forms', label: 'REMS forms', title: 'Spravato REMS forms', allowed_roles: MEASURE_READERS },
+  { path: '/outcomes', label: 'Outcomes', title: 'Clinic outcomes', allowed_roles: DASHBOARD_READERS },
   { path: '/users', label: 'Users', allowed_roles: ['admin'] },
   { path: '/audit', label: 'Audit log', allowed_roles: ['admin'] },
   { path: '/settings', label: 'Clinic settings', allowed_roles: ['admin'] },
@@ -134,6 +141,7 @@ export function patientChartPath(patientId: string): string {
 /** The page of the main navigation a path belongs to: a patient's chart is under Patients. */
 export function sectionFor(path: string): NavItem | undefined {
   if (sessionPage(path)) return navItemFor('/station');
+  if (progressLetterPatientId(path) !== undefined) return navItemFor('/patients');
   return patientChartId(path) === undefined ? navItemFor(path) : navItemFor('/patients');
 }
 
@@ -141,7 +149,13 @@ export function sectionFor(path: string): NavItem | undefined {
 export function pageTitle(path: string): string {
   const item = navItemFor(path);
   const session = sessionPage(path);
-  const label = session ? SESSION_PAGE_TITLES[session.view] : patientChartId(path) === undefined ? (item?.title ?? item?.label) : 'Patient chart';
+  const label = session
+    ? SESSION_PAGE_TITLES[session.view]
+    : progressLetterPatientId(path) !== undefined
+      ? 'Progress letter'
+      : patientChartId(path) === undefined
+        ? (item?.title ?? item?.label)
+        : 'Patient chart';
   return label ? `${label} · KetaClinic` : 'KetaClinic';
 }
 
@@ -303,4 +317,35 @@ export function canOverrideDischarge(roles: readonly Role[]): boolean {
 /** Whether the console offers the integration note (therapist, prescriber, nurse). */
 export function canWriteSessionNotes(roles: readonly Role[]): boolean {
   return roles.some((r) => r === 'therapist' || r === 'prescriber' || r === 'nurse');
+}
+
+// Follow-up, outcomes and long-term safety (issue 7). outcomes.read: admin,
+// prescriber, nurse, therapist; follow_up.write: prescriber, nurse, therapist;
+// dashboards.read: admin, prescriber; research.export: admin.
+
+/** Whether the chart has a Progress tab and the progress letter may be printed. */
+export function canReadOutcomes(roles: readonly Role[]): boolean {
+  return roles.some((role) => MEASURE_READERS.includes(role));
+}
+
+/** Whether the Progress tab offers the follow-up plan and the check-in form. */
+export function canWriteFollowUp(roles: readonly Role[]): boolean {
+  return roles.some((r) => r === 'prescriber' || r === 'nurse' || r === 'therapist');
+}
+
+/** Whether the Outcomes page offers the research export (admin). */
+export function canExportResearch(roles: readonly Role[]): boolean {
+  return roles.includes('admin');
+}
+
+const PROGRESS_LETTER_PATH = /^\/patients\/([^/]+)\/progress-letter\/?$/;
+
+/** The printable progress letter for the referring clinician: /patients/{id}/progress-letter. */
+export function progressLetterPath(patientId: string): string {
+  return `${patientChartPath(patientId)}/progress-letter`;
+}
+
+/** The patient id when `path` is a progress letter; otherwise undefined. */
+export function progressLetterPatientId(path: string): string | undefined {
+  return decoded(PROGRESS_LETTER_PATH.exec(path)?.[1]);
 }

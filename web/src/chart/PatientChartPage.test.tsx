@@ -85,6 +85,8 @@ describe('PatientChartPage', () => {
     await key('ArrowRight');
     expect(selected()).toBe('tab-measures');
     await key('ArrowRight');
+    expect(selected()).toBe('tab-progress');
+    await key('ArrowRight');
     expect(selected()).toBe('tab-consent');
     await key('ArrowRight');
     expect(selected()).toBe('tab-plan');
@@ -104,7 +106,7 @@ describe('PatientChartPage', () => {
   it('gives a therapist a chart to read, with no controls until the Measures tab is opened', async () => {
     const server = fakeServer({ answers: [recorded('aneurysmal_vascular_disease', 'yes')] });
     await open(['therapist'], server);
-    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures', 'Consent', 'Plan', 'Appointments', 'Sessions']);
+    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures', 'Progress', 'Consent', 'Plan', 'Appointments', 'Sessions']);
     expect(server.calls()).toEqual(CHART_LOAD); // the Measures tab reads nothing until it is opened
     expect(container.querySelectorAll('form, input, select, textarea')).toHaveLength(0);
     expect([...container.querySelectorAll('.answers-list dd')].map((dd) => dd.textContent)).toEqual(['Yes', 'Unknown']);

@@ -17,6 +17,8 @@ import { canOrderDose, canReadDose } from '../navigation';
 import { AppointmentsTab } from '../calendar/AppointmentsTab';
 import { PatientSessionsTab } from '../sessions/PatientSessionsTab';
 import { canReadSessions } from '../navigation';
+import { canReadOutcomes, canWriteFollowUp } from '../navigation';
+import { ProgressTab } from '../progress/ProgressTab';
 
 interface PatientChartPageProps {
   api: ApiClient;
@@ -107,6 +109,7 @@ function tabs(api: ApiClient, patientId: string, chart: Chart, can: Permissions)
       ),
     },
     ...(can.canReadMeasures ? [{ id: 'measures', label: 'Measures', lazy: true, panel: <MeasuresTab api={api} patientId={patientId} canRecord={can.canRecordMeasures} /> }] : []),
+    ...(canReadOutcomes(can.roles) ? [{ id: 'progress', label: 'Progress', lazy: true, panel: <ProgressTab api={api} patientId={patientId} canWrite={canWriteFollowUp(can.roles)} /> }] : []),
     { id: 'consent', label: 'Consent', lazy: true, panel: <ConsentTab api={api} patientId={patientId} roles={can.roles} /> },
     ...(can.roles.some((r) => r === 'admin' || r === 'prescriber' || r === 'nurse' || r === 'therapist') ? [{ id: 'plan', label: 'Plan', lazy: true, panel: <PlanTab api={api} patientId={patientId} roles={can.roles} /> }] : []),
     ...(canReadDose(can.roles) ? [{ id: 'dose', label: 'Dose', lazy: true, panel: <DoseTab api={api} patientId={patientId} canOrder={canOrderDose(can.roles)} /> }] : []),

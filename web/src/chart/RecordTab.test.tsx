@@ -125,6 +125,6 @@ describe('The Record tab', () => {
     expect(text('.answers-list')).toContain('Yes (recorded 2026-02-01)');
     await openRecord();
     expect(text('.pregnancy-status')).toBe('PregnantYes — recorded 2026-02-01 by nurse@demo.testBreastfeedingNo — recorded 2026-02-01 by nurse@demo.test');
-    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures', 'Consent', 'Plan', 'Appointments', 'Sessions']);
+    expect(buttons()).toEqual(['History', 'Screening', 'Record', 'Measures', 'Progress', 'Consent', 'Plan', 'Appointments', 'Sessions']);
   });
 });

@@ -41,6 +41,16 @@ describe('the inbox', () => {
     expect([...(second?.querySelectorAll('.badge') ?? [])].map((b) => b.textContent)).toEqual(['High priority', 'Suicide risk']);
   });
 
+  it('shows relapse and bladder-symptom tasks as medium priority, with no escalation countdown', async () => {
+    const relapse = riskTask({ id: 'tsk_r', kind: 'relapse', priority: 'medium', escalate_at: null, reasons: ['PHQ-9 rose back above the response threshold on 2 checks in a row.'] });
+    const bladder = riskTask({ id: 'tsk_b', kind: 'bladder_symptoms', priority: 'medium', escalate_at: '1970-01-01T00:00:00.000Z', reasons: ['Bladder screen positive (2 of 4).'] });
+    await openInbox(['nurse'], { tasks: [relapse, bladder] });
+    const [first, second] = cards();
+    expect([...(first?.querySelectorAll('.badge') ?? [])].map((b) => b.textContent)).toEqual(['Medium priority', 'Relapse']);
+    expect([...(second?.querySelectorAll('.badge') ?? [])].map((b) => b.textContent)).toEqual(['Medium priority', 'Bladder symptoms']);
+    expect(container.querySelector('.escalation-time, .escalation-due')).toBeNull();
+  });
+
   it('acknowledges a task only with the action documented, then moves it out of the open list', async () => {
     const server = await openInbox(['prescriber'], { tasks: [riskTask()] });
     await click(buttonNamed('Acknowledge the task for Okafor, Maya'));

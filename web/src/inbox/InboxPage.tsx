@@ -1,4 +1,5 @@
-// The inbox (/inbox): high-priority suicide-risk tasks this user can see, open
+// The inbox (/inbox): the tasks this user can see (high-priority suicide risk;
+// relapse and positive bladder screens, medium priority, which never escalate), open
 // ones first (escalated first, then oldest, as the server orders them). A task
 // is acknowledged with the action taken. The list is read again as soon as the
 // live connection says a task changed, and every 60 seconds in any case; the time
@@ -70,7 +71,7 @@ export function InboxPage({ api }: { api: ApiClient }) {
         </ul>
       )}
       {/* The list stays on screen while it is read again: only the first read says "Loading…". */}
-      <ListStatus list={{ ...tasks, loading: tasks.loading && tasks.items.length === 0 }} emptyText={state === 'open' ? 'Nothing to acknowledge. Risk tasks show here when answers raise a risk signal.' : 'No tasks yet.'} />
+      <ListStatus list={{ ...tasks, loading: tasks.loading && tasks.items.length === 0 }} emptyText={state === 'open' ? 'Nothing to acknowledge. Tasks show here when answers raise a risk signal, scores relapse or a bladder screen is positive.' : 'No tasks yet.'} />
       {acknowledging && <AcknowledgeDialog task={acknowledging} onConfirm={(action) => acknowledge(acknowledging, action)} onCancel={() => setAcknowledging(null)} />}
     </div>
   );

@@ -1,4 +1,5 @@
-// One risk task in the inbox: the patient (linked to the chart), the reasons,
+// One task in the inbox (suicide risk, relapse, bladder symptoms): the patient
+// (linked to the chart), its kind and priority in words, the reasons,
 // when it was raised, who it is for, and how urgent it is now: time left before it
 // goes to the medical director, or that it already has. Acknowledged tasks show
 // who acknowledged them and what was done.
@@ -6,7 +7,7 @@ import type { EscalationTask } from '../api';
 import { patientChartPath } from '../navigation';
 import { Link } from '../router';
 import { formatDateTime } from '../ui/format';
-import { escalationState } from './task_rules';
+import { escalationState, priorityLabel, TASK_KIND_LABELS } from './task_rules';
 
 interface TaskCardProps {
   task: EscalationTask;
@@ -20,13 +21,13 @@ export function TaskCard({ task, nowMs, onAcknowledge }: TaskCardProps) {
   const state = escalationState(task, nowMs);
   const open = state.kind !== 'acknowledged';
   return (
-    <li class={`task-card${open ? ' is-open' : ' is-acknowledged'}${state.kind === 'escalated' ? ' is-escalated' : ''}`} aria-labelledby={taskHeadingId(task.id)}>
+    <li class={`task-card${open ? ' is-open' : ' is-acknowledged'}${state.kind === 'escalated' ? ' is-escalated' : ''}${task.priority === 'medium' ? ' is-medium' : ''}`} aria-labelledby={taskHeadingId(task.id)}>
       <div class="entry-head">
         <h2 id={taskHeadingId(task.id)} tabIndex={-1}>
           <Link href={patientChartPath(task.patient.id)}>{task.patient.name}</Link>
         </h2>
-        <span class="badge badge-override">High priority</span>
-        <span class="badge badge-danger">Suicide risk</span>
+        <span class={task.priority === 'high' ? 'badge badge-override' : 'badge badge-warn'}>{priorityLabel(task.priority)}</span>
+        <span class={task.kind === 'suicide_risk' ? 'badge badge-danger' : 'badge badge-warn'}>{TASK_KIND_LABELS[task.kind]}</span>
         {state.kind === 'escalated' && <span class="badge badge-escalated">Escalated to the medical director</span>}
         {state.kind === 'pending' && <span class={state.due ? 'escalation-due' : 'escalation-time'}>{state.text}</span>}
         {state.kind === 'acknowledged' && <span class="badge eligibility-ok">Acknowledged</span>}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { durationText, escalationState, inboxLinkText, openTaskCount } from './task_rules';
+import { durationText, escalationState, inboxLinkText, openTaskCount, priorityLabel, TASK_KIND_LABELS } from './task_rules';
 
 const NOW = Date.UTC(2026, 10, 21, 10, 0);
-const task = (escalate_at: string, changes: { escalated?: boolean; acknowledged_at?: string | null } = {}) => ({ escalate_at, escalated: false, acknowledged_at: null, ...changes });
+const task = (escalate_at: string, changes: { escalated?: boolean; acknowledged_at?: string | null } = {}) => ({ kind: 'suicide_risk' as const, escalate_at, escalated: false, acknowledged_at: null, ...changes });
 
 describe('the inbox', () => {
   it('counts only the tasks nobody has acknowledged', () => {
@@ -32,5 +32,17 @@ describe('the inbox', () => {
   it('tells an escalated task, and an acknowledged one before anything else', () => {
     expect(escalationState(task('2026-11-21T09:00:00Z', { escalated: true }), NOW)).toEqual({ kind: 'escalated' });
     expect(escalationState(task('2026-11-21T09:00:00Z', { escalated: true, acknowledged_at: '2026-11-21T09:30:00Z' }), NOW)).toEqual({ kind: 'acknowledged' });
+  });
+
+  it('says that relapse and bladder-symptom tasks never escalate', () => {
+    expect(escalationState({ kind: 'relapse', escalate_at: null, escalated: false, acknowledged_at: null }, NOW)).toEqual({ kind: 'never' });
+    expect(escalationState({ kind: 'bladder_symptoms', escalate_at: '1970-01-01T00:00:00.000Z', escalated: false, acknowledged_at: null }, NOW)).toEqual({ kind: 'never' });
+    expect(escalationState({ kind: 'relapse', escalate_at: null, escalated: false, acknowledged_at: '2026-11-21T09:30:00Z' }, NOW)).toEqual({ kind: 'acknowledged' });
+  });
+
+  it('names each kind of task and its priority in words', () => {
+    expect(TASK_KIND_LABELS).toEqual({ suicide_risk: 'Suicide risk', relapse: 'Relapse', bladder_symptoms: 'Bladder symptoms' });
+    expect(priorityLabel('high')).toBe('High priority');
+    expect(priorityLabel('medium')).toBe('Medium priority');
   });
 });

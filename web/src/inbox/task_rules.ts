@@ -1,6 +1,19 @@
-// How the inbox tells a task's urgency: how long until it goes to the medical
-// director, or that it already has; and the navigation's count of open tasks.
-import type { EscalationTask } from '../api';
+// How the inbox tells a task's kind and urgency: how long until it goes to the
+// medical director, or that it already has (relapse and bladder-symptom tasks
+// never escalate); and the navigation's count of open tasks.
+import type { EscalationTask, TaskKind } from '../api';
+
+/** A task's kind in words, as its badge reads. */
+export const TASK_KIND_LABELS: Record<TaskKind, string> = {
+  suicide_risk: 'Suicide risk',
+  relapse: 'Relapse',
+  bladder_symptoms: 'Bladder symptoms',
+};
+
+/** "High priority", "Medium priority". */
+export function priorityLabel(priority: EscalationTask['priority']): string {
+  return priority === 'high' ? 'High priority' : 'Medium priority';
+}
 
 /** Tasks nobody has acknowledged yet. */
 export function openTaskCount(tasks: readonly Pick<EscalationTask, 'acknowledged_at'>[]): number {
@@ -26,13 +39,19 @@ export function durationText(ms: number): string {
 
 export type EscalationState =
   | { kind: 'acknowledged' }
+  | { kind: 'never' }
   | { kind: 'escalated' }
   | { kind: 'pending'; text: string; due: boolean };
 
-/** Where an unacknowledged task stands against its escalation time at `nowMs`. */
-export function escalationState(task: Pick<EscalationTask, 'acknowledged_at' | 'escalated' | 'escalate_at'>, nowMs: number): EscalationState {
+/**
+ * Where an unacknowledged task stands against its escalation time at `nowMs`. Only
+ * suicide-risk tasks escalate (relapse and bladder-symptom tasks never do, whatever
+ * escalate_at says: the server sends the epoch for them).
+ */
+export function escalationState(task: Pick<EscalationTask, 'kind' | 'acknowledged_at' | 'escalated' | 'escalate_at'>, nowMs: number): EscalationState {
   if (task.acknowledged_at !== null) return { kind: 'acknowledged' };
   if (task.escalated) return { kind: 'escalated' };
+  if (task.kind !== 'suicide_risk' || task.escalate_at === null) return { kind: 'never' };
   const left = new Date(task.escalate_at).getTime() - nowMs;
   if (left <= 0) return { kind: 'pending', text: 'Escalation due now', due: true };
   return { kind: 'pending', text: `Escalates in ${durationText(left)}`, due: false };

@@ -1,7 +1,7 @@
 // Clinic settings (/settings, admin): the measurement-based care settings, i.e.
 // how long a questionnaire link lasts, when an unacknowledged risk task escalates,
 // what raises a task, and the crisis message patients see; treatment plans, dosing,
-// the calendar, and the eligibility rules.
+// the calendar, sessions, follow-up and long-term safety, and the eligibility rules.
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient, MeasurementSettings } from '../api';
 import { problemFrom } from '../ui/form_problem';
@@ -11,6 +11,7 @@ import { DoseSettingsSection } from '../dose/DoseSettingsSection';
 import { CalendarSettingsSection } from '../calendar/CalendarSettingsSection';
 import { SessionSettingsSection } from '../sessions/SessionSettingsSection';
 import { EligibilityRulesSection } from './EligibilityRulesSection';
+import { OutcomeSettingsSection } from './OutcomeSettingsSection';
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'loaded'; settings: MeasurementSettings };
 
@@ -58,6 +59,7 @@ export function ClinicSettingsPage({ api }: { api: ApiClient }) {
       <DoseSettingsSection api={api} />
       <CalendarSettingsSection api={api} />
       <SessionSettingsSection api={api} />
+      <OutcomeSettingsSection api={api} />
       <EligibilityRulesSection api={api} />
     </div>
   );

@@ -38,6 +38,10 @@ import { DischargeSheetPage } from '../sessions/DischargeSheetPage';
 import { RemsFormPage } from '../rems/RemsFormPage';
 import { RemsFormsPage } from '../rems/RemsFormsPage';
 import { StationPage } from '../station/StationPage';
+import { canExportResearch, canReadOutcomes, progressLetterPatientId } from '../navigation';
+import { ProgressLetterPage } from '../progress/ProgressLetterPage';
+import { MissedFollowUpPage } from '../follow_up/MissedFollowUpPage';
+import { OutcomesPage } from '../outcomes/OutcomesPage';
 
 interface RoutedPageProps {
   path: string;
@@ -67,6 +71,11 @@ export function RoutedPage({ path, roles, clinicId, api }: RoutedPageProps) {
   if (session?.view === 'console') return <SessionConsolePage api={api} sessionId={session.sessionId} roles={roles} />;
   if (session?.view === 'discharge-sheet') return <DischargeSheetPage api={api} sessionId={session.sessionId} />;
   if (session?.view === 'rems-form') return <RemsFormPage api={api} sessionId={session.sessionId} canSubmit={canRunSessions(roles)} />;
+  const letterFor = progressLetterPatientId(path);
+  if (letterFor !== undefined) {
+    if (!canReadOutcomes(roles)) return <PageMessage title="You do not have access to this page" text="Your roles do not include patients' progress." />;
+    return <ProgressLetterPage api={api} patientId={letterFor} />;
+  }
   const patientId = patientChartId(path);
   if (patientId !== undefined) {
     return (
@@ -113,6 +122,10 @@ function pageFor(path: PagePath, roles: readonly Role[], clinicId: string, api: 
       return <StationPage api={api} canRun={canRunSessions(roles)} />;
     case '/rems-forms':
       return <RemsFormsPage api={api} />;
+    case '/follow-up':
+      return <MissedFollowUpPage api={api} />;
+    case '/outcomes':
+      return <OutcomesPage api={api} canExport={canExportResearch(roles)} />;
   }
 }
 
