@@ -2,6 +2,7 @@
 // configuration, and runs until SIGTERM/SIGINT.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
 #include <functional>
@@ -20,6 +21,7 @@
 #include "app/plan_service.h"
 #include "app/session_service.h"
 #include "app/user_service.h"
+#include "app/vitals_writer.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "live/hub.h"
@@ -77,7 +79,8 @@ std::unique_ptr<store::SociStore> open_store(const platform::Config& c, std::int
   store::StoreOptions options;
   options.migrate = migrate;
   options.url = c.database.url;
-  options.pool_size = c.database.pool_size;
+  // One connection more than the store threads: the vitals writer keeps one busy.
+  options.pool_size = std::max(c.database.pool_size, c.server.store_threads + 1);
   options.sqlite_synchronous = c.database.sqlite_synchronous;
   auto s = store::SociStore::open(options, now_ms);
   const auto& report = s->migration_report();
@@ -125,6 +128,11 @@ int run_serve(const platform::Config& c, bool demo) {
   dose.announce_to(hub);
   calendar.announce_to(hub);
   session_service.announce_to(hub);
+  // Vital signs are stored in groups by one writer thread (ADR 0004); it answers the
+  // devices, so it stops after the server has drained and before the server goes.
+  app::VitalsWriter vitals_writer(*store, session_service, {.log_failure = [](std::string_view what) {
+    spdlog::error("vital signs not stored: {}", http::redact_error(what));
+  }});
   metrics.set_pool_source([&store] { return store->pool_stats(); });
   http::ApiServices services{
       .auth = auth,
@@ -143,6 +151,7 @@ int run_serve(const platform::Config& c, bool demo) {
       .calendar = calendar,
       .readiness = readiness,
       .sessions = session_service,
+      .vitals_writer = vitals_writer,
       .store = *store,
       .clock = clock,
       .metrics = metrics,
@@ -181,6 +190,7 @@ int run_serve(const platform::Config& c, bool demo) {
   Sweeper alarms(
       "session-alarms", [&session_service] { session_service.sweep(); }, std::chrono::seconds(1));
   server.run();
+  vitals_writer.stop();  // completes what is queued (the connections are gone after a drain timeout)
   offers.stop();
   escalations.stop();
   alarms.stop();
