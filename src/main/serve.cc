@@ -134,6 +134,7 @@ int run_serve(const platform::Config& c, bool demo) {
     spdlog::error("vital signs not stored: {}", http::redact_error(what));
   }});
   metrics.set_pool_source([&store] { return store->pool_stats(); });
+  metrics.set_vitals_source([&vitals_writer] { return vitals_writer.stats(); });
   http::ApiServices services{
       .auth = auth,
       .users = users,
