@@ -70,7 +70,11 @@ void VitalsWriter::run() {
       std::unique_lock lock(mutex_);
       wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and everything queued was written
+      std::size_t readings = 0;
       while (!queue_.empty() && group.size() < options_.group_limit) {
+        const std::size_t next = queue_.front().batch.readings.size();
+        if (!group.empty() && readings + next > options_.group_readings_limit) break;
+        readings += next;
         group.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }

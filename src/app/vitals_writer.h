@@ -2,8 +2,9 @@
 //
 // Every POST /sessions/{id}/vitals is checked on a store thread
 // (SessionService::check_vitals) and handed here as a batch with a completion. One
-// thread per process takes everything queued (up to `group_limit` batches) and
-// stores the group in ONE write transaction:
+// thread per process takes everything queued (up to `group_limit` batches or
+// `group_readings_limit` readings, at least one batch) and stores the group in ONE
+// write transaction:
 //
 //   BEGIN
 //     for each batch, in queue order:
@@ -49,9 +50,10 @@ namespace kc::app {
 class VitalsWriter {
  public:
   struct Options {
-    std::size_t queue_limit = 4096;  // batches waiting (Default: 8 seconds of 500 monitors)
-    std::size_t group_limit = 500;   // batches per transaction
-    bool start = true;               // false: the thread starts at start() (tests fill the queue first)
+    std::size_t queue_limit = 4096;           // batches waiting (Default: 8 seconds of 500 monitors)
+    std::size_t group_limit = 500;            // batches per transaction
+    std::size_t group_readings_limit = 5000;  // readings per transaction (a batch may hold 600)
+    bool start = true;                        // false: the thread starts at start() (tests fill the queue first)
     /// Told why a batch or a group failed (the text of the store's exception).
     std::function<void(std::string_view)> log_failure;
   };

@@ -274,6 +274,28 @@ TEST_F(VitalsWriterTest, WhenTheGroupsTransactionFailsNothingOfItIsStored) {
   EXPECT_EQ(again->alarm_event_kinds[0], "raised");
 }
 
+TEST_F(VitalsWriterTest, AGroupStopsAtItsLimitOfBatchesOrReadings) {
+  VitalsWriter::Options o = paused();
+  o.group_limit = 2;
+  o.group_readings_limit = 3;
+  VitalsWriter writer(*store, sessions, o);
+  const std::int64_t t = clock.now_ms() - 10 * kMin;
+  std::vector<std::future<Result<VitalsAccepted>>> results;
+  results.push_back(submit(writer, checked(device, first, {bp(120, 80, t)})));
+  results.push_back(submit(writer, checked(device, first, {bp(121, 80, t + 1)})));  // two batches: a group
+  results.push_back(submit(writer, checked(device, second, {bp(120, 80, t), bp(121, 80, t + 1)})));
+  results.push_back(submit(writer, checked(device, second, {bp(122, 80, t + 2), bp(123, 80, t + 3)})));  // 4 > 3
+  results.push_back(submit(writer, checked(device, first,
+                                           {bp(122, 80, t + 2), bp(123, 80, t + 3), bp(124, 80, t + 4),
+                                            bp(125, 80, t + 5)})));  // alone over the limit: still written
+  writer.start();
+  for (auto& r : results) ASSERT_TRUE(r.get());
+  auto stats = writer.stats();
+  EXPECT_EQ(stats.groups, 4);
+  EXPECT_EQ(stats.largest_group, 2u);
+  EXPECT_EQ(stored(first) + stored(second), 10u);
+}
+
 TEST_F(VitalsWriterTest, ASessionsBatchesAreStoredAndAnsweredInTheOrderSent) {
   VitalsWriter writer(*store, sessions, paused());
   std::vector<std::future<Result<VitalsAccepted>>> results;
