@@ -200,10 +200,12 @@ class SessionService {
   /// written. Throws on a store failure (the session's alarm engine is dropped; the
   /// caller rolls back what the batch wrote). Writes no audit event: see audit_vitals.
   Result<VitalsAccepted> store_vitals(Transaction& tx, const VitalsBatch& batch);
-  /// The audit events of a stored batch (session.vitals, one alarm.* per alarm change),
-  /// in `tx`. Kept apart so that a group locks each clinic's audit chain only after
-  /// every session row it needs (PostgreSQL takes row locks in one order).
-  void audit_vitals(Transaction& tx, const VitalsBatch& batch, const VitalsAccepted& accepted);
+  /// The audit events of stored batches (per batch session.vitals, then one alarm.*
+  /// per alarm change), in `tx`, each clinic's chain locked once. Kept apart so that
+  /// a group locks the audit chains only after every session row it needs
+  /// (PostgreSQL takes row locks in one order).
+  using StoredVitals = std::pair<const VitalsBatch*, const VitalsAccepted*>;
+  void audit_vitals(Transaction& tx, const std::vector<StoredVitals>& stored);
   /// After a rollback of stored batches: the session's alarm engine evaluated
   /// readings that were not stored, so it starts afresh from the stored alarms.
   void forget_engine(const std::string& session_id);

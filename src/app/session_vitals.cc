@@ -250,11 +250,15 @@ Result<VitalsAccepted> SessionService::store_vitals(Transaction& tx, const Vital
   return out;
 }
 
-void SessionService::audit_vitals(Transaction& tx, const VitalsBatch& batch, const VitalsAccepted& accepted) {
-  audit_.record(tx, batch.caller, "session.vitals", "session", batch.session_id);
-  for (std::size_t i = 0; i < accepted.alarm_changes.size(); ++i)
-    audit_.record(tx, batch.caller, "alarm." + accepted.alarm_event_kinds[i], "session_alarm",
-                  batch.session_id + "/" + std::to_string(accepted.alarm_changes[i].number));
+void SessionService::audit_vitals(Transaction& tx, const std::vector<StoredVitals>& stored) {
+  std::vector<AuditLog::Entry> entries;
+  for (const auto& [batch, accepted] : stored) {
+    entries.push_back({&batch->caller, "session.vitals", "session", batch->session_id});
+    for (std::size_t i = 0; i < accepted->alarm_changes.size(); ++i)
+      entries.push_back({&batch->caller, "alarm." + accepted->alarm_event_kinds[i], "session_alarm",
+                         batch->session_id + "/" + std::to_string(accepted->alarm_changes[i].number)});
+  }
+  audit_.record_all(tx, entries);
 }
 
 void SessionService::forget_engine(const std::string& session_id) {
@@ -279,7 +283,7 @@ Result<VitalsAccepted> SessionService::record_vitals(const Caller& caller, const
   auto out = store_vitals(*tx, *batch);
   if (!out) return out;
   try {
-    audit_vitals(*tx, *batch, *out);
+    audit_vitals(*tx, {{&*batch, &*out}});
     tx->commit();
   } catch (...) {
     forget_engine(id);

@@ -102,8 +102,10 @@ void VitalsWriter::write(std::deque<Item>& group) {
       else
         tx->rollback_to_savepoint(kSavepoint);  // throws if the transaction is lost: the group fails
     }
+    std::vector<SessionService::StoredVitals> stored;
     for (std::size_t i = 0; i < group.size(); ++i)
-      if (results[i]->ok()) sessions_.audit_vitals(*tx, group[i].batch, results[i]->value());
+      if (results[i]->ok()) stored.emplace_back(&group[i].batch, &results[i]->value());
+    sessions_.audit_vitals(*tx, stored);
     tx->commit();
     committed = true;
   } catch (const std::exception& e) {

@@ -200,6 +200,8 @@ TEST_F(VitalsWriterTest, BatchesQueuedTogetherAreStoredInOneTransactionAndEachAn
   EXPECT_EQ(events.count("alarm.raised"), 1);
   EXPECT_EQ(sessions.get(nurse, first)->latest_vitals->systolic, 205'000);
   EXPECT_EQ(sessions.get(nurse, second)->latest_vitals->systolic, 132'000);
+  for (const auto& chain : audit.verify_all())
+    EXPECT_FALSE(chain.first_break) << "the group's audit events chain on: " << chain.first_break->reason;
 }
 
 TEST_F(VitalsWriterTest, AlarmChangesComeBackToTheBatchThatCausedThem) {
@@ -235,6 +237,7 @@ TEST_F(VitalsWriterTest, ABatchThatFailsInTheStoreFailsAloneAndLeavesNothingBehi
   EXPECT_EQ(count("alarm.raised"), 0);
   EXPECT_EQ(events.count("vitals.recorded"), 2) << "screens hear only of stored readings";
   EXPECT_EQ(events.count("alarm.raised"), 0);
+  for (const auto& chain : audit.verify_all()) EXPECT_FALSE(chain.first_break);
 }
 
 TEST_F(VitalsWriterTest, ASessionThatIsMissingOrInAnotherClinicFailsAloneWithNotFound) {
