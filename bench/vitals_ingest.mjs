@@ -74,6 +74,14 @@ function request(base, method, path, { token, body } = {}) {
   });
 }
 
+/** The vitals writer's counters from /metrics: { groups, batches, largest } (zeros if absent). */
+async function writerCounters(base) {
+  const r = await request(base, 'GET', '/metrics');
+  const value = (name) => Number(r.text.match(new RegExp(`^${name} (\\d+)`, 'm'))?.[1] ?? 0);
+  return { groups: value('ketaclinic_vitals_groups_total'), batches: value('ketaclinic_vitals_batches_total'),
+    largest: value('ketaclinic_vitals_largest_group') };
+}
+
 function must(r, status, what) {
   if (r.status !== status) throw new Error(`${what}: expected ${status}, got ${r.status} ${r.text}`);
   return r.json;
@@ -266,6 +274,7 @@ async function load() {
     log(`${phase}: ${records.length} posts sent, ${inFlight} in flight, ${pending.size} events awaited`);
   }, 5000);
   await new Promise((r) => setTimeout(r, Math.max(0, warmEnd - performance.now())));
+  const writerStart = await writerCounters(base);
   cpuStart = {
     at: performance.now(), server: cpuTicks(serverPid), db: dbPid ? treeTicks(dbPid) : 0,
     loadgen: process.cpuUsage(), machine: machineBusyTicks(),
@@ -275,6 +284,7 @@ async function load() {
     at: performance.now(), server: cpuTicks(serverPid), db: dbPid ? treeTicks(dbPid) : 0,
     loadgen: process.cpuUsage(), machine: machineBusyTicks(),
   };
+  const writerEnd = await writerCounters(base);
   log('sending stopped; waiting for the last answers and events');
   const drainUntil = performance.now() + DRAIN_MS;
   while ((inFlight > 0 || [...pending.values()].some((r) => r.status === 201)) && performance.now() < drainUntil)
@@ -315,6 +325,11 @@ async function load() {
     db_cpu_pct: dbPid ? (100 * (cpuEnd.db - cpuStart.db)) / TICKS_PER_S / windowS : null,
     loadgen_cpu_pct: (100 * loadgenUs) / 1e6 / windowS,
     machine_cpu_pct: machine.all ? (100 * machine.busy) / machine.all : null,  // of all cores
+    // Batches per transaction of the vitals writer within the window (group commit).
+    writer_groups: writerEnd.groups - writerStart.groups,
+    mean_group_batches: writerEnd.groups > writerStart.groups
+      ? (writerEnd.batches - writerStart.batches) / (writerEnd.groups - writerStart.groups) : null,
+    largest_group_batches: writerEnd.largest,
     server_rss_peak_mb: rssPeakKb / 1024,
     server_rss_end_mb: rssEndKb / 1024,
   };
@@ -366,12 +381,18 @@ function report() {
   out('readings_per_s', r.readings_per_s, '1/s', ['raw_insert_group_tx', baselines.raw_insert_group_tx_rows_per_s]);
   out('readings_per_s', r.readings_per_s, '1/s', ['raw_insert_bulk_tx', baselines.raw_insert_bulk_tx_rows_per_s]);
   out('readings_per_s', r.readings_per_s, '1/s', ['store_tx_per_batch', baselines.store_tx_per_batch_rows_per_s]);
+  out('readings_per_s', r.readings_per_s, '1/s', ['store_group_tx', baselines.store_group_tx_rows_per_s]);
   out('event_p50_ms', percentile(r.event_ms, 0.5), 'ms');
   out('event_p99_ms', percentile(r.event_ms, 0.99), 'ms');
   out('event_max_ms', percentile(r.event_ms, 1), 'ms');
   out('response_p50_ms', percentile(r.response_ms, 0.5), 'ms');
   out('response_p99_ms', percentile(r.response_ms, 0.99), 'ms');
   out('send_lag_p99_ms', percentile(r.late_send_ms, 0.99), 'ms');
+  if (r.mean_group_batches !== null && r.mean_group_batches !== undefined) {
+    out('writer_groups_per_s', r.writer_groups / r.window_s, '1/s');
+    out('mean_group_batches', r.mean_group_batches, '1');
+    out('largest_group_batches', r.largest_group_batches, '1');
+  }
   out('errors_http', r.errors_http, '1');
   out('errors_missing_events', r.errors_missing_events, '1');
   out('server_cpu_pct', r.server_cpu_pct, '% of one core');

@@ -13,12 +13,14 @@
 # For experiments: BENCH_SERVER_CONFIG=file.toml passes --config to the server (e.g.
 # [database] sqlite_synchronous = "NORMAL"; the baseline then uses the same setting),
 # and the server reads KETACLINIC_STORE_THREADS and KETACLINIC_IO_THREADS as usual.
-# BENCH_ENGINES="sqlite" (or "postgresql") runs one engine. scripts/with-postgres
+# BENCH_ENGINES="sqlite" (or "postgresql") runs one engine. BENCH_SERVER_BIN runs
+# another server binary (e.g. a build of an earlier commit, to compare in one sitting;
+# it must use the same schema as this checkout's baseline tool). scripts/with-postgres
 # starts PostgreSQL with fsync=off and synchronous_commit=off (a throwaway cluster),
 # so the PostgreSQL figures include no durable flush.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=build/release/ketaclinic
+bin=${BENCH_SERVER_BIN:-build/release/ketaclinic}
 baseline_bin=build/release/bench/bench_vitals_insert
 baseline_seconds=${BENCH_BASELINE_SECONDS:-2}
 config=${BENCH_SERVER_CONFIG:-}

@@ -1,20 +1,25 @@
 // Baseline for the benchmark vitals_ingest: the raw insert rate of the rows the
 // server stores for each posted batch, straight into the store with no HTTP, no
-// session lock, no alarm engine and no audit event. Run on the database the HTTP run
+// session lock, no alarm engine and no audit event (and, in the store_* modes, the
+// server's store work without HTTP or the alarm engine). Run on the database the HTTP run
 // just used (its server stopped), against the sessions it opened, so that the rows,
 // the indexes and the table size are the ones the server saw. Two ways:
 //
 //   tx_per_batch  one transaction per batch of one session's readings (what the
-//                 server does today for each POST .../vitals)
+//                 server did for each POST .../vitals before group commit)
 //   group_tx      one transaction for one round of every session's batches (a group
-//                 commit, as ADR 0004 plans), still one insert_vitals call per batch
+//                 commit, ADR 0004), still one insert_vitals call per batch
 //   bulk_tx       the same round as one insert_vitals call (one prepared statement
 //                 for all the rows) in one transaction
-//   store_tx      not a raw insert: the store work of the server's transaction for
-//                 one batch without HTTP or the alarm engine (read and lock the session
+//   store_tx      not a raw insert: the store work of one batch in a transaction of
+//                 its own, without HTTP or the alarm engine (read and lock the session
 //                 row, insert the readings, write the session row back, append the
-//                 audit event to the clinic's hash chain, commit), to show where the
-//                 time goes
+//                 audit event to the clinic's hash chain, commit): what the server did
+//                 for each POST before group commit, to show where the time goes
+//   store_group_tx the same store work for one round of every session's batches in
+//                 one transaction, as the vitals writer does it (a savepoint per
+//                 batch, the audit events after every session row with each
+//                 clinic's chain locked once, one commit)
 //
 // Each mode runs rounds over every session for about --seconds. Prints JSON lines.
 //
@@ -114,7 +119,22 @@ int main(int argc, char** argv) {
   std::int64_t at = wall_ms() + 1000;
   kc::platform::SodiumCrypto crypto;
   kc::app::AuditLog audit(crypto, clock);
-  enum class Mode { tx_per_batch, group_tx, bulk_tx, store_tx };
+  enum class Mode { tx_per_batch, group_tx, bulk_tx, store_tx, store_group_tx };
+  // The store work of one batch, as SessionService::store_vitals does it (no alarm engine).
+  auto store_batch = [&](kc::app::Transaction& tx, std::size_t i, const std::vector<kc::app::VitalRow>& rows_of_batch) {
+    const kc::app::ClinicId clinic{sessions[i].clinic_id};
+    auto s = tx.treatment_session(clinic, sessions[i].id);  // locked until commit, as in the server
+    tx.insert_vitals(rows_of_batch);
+    s->last_reading_ms = rows_of_batch.back().at_ms;
+    s->last_heart_rate = rows_of_batch.back().heart_rate;
+    s->updated_ms = clock.now_ms();
+    tx.update_treatment_session(clinic, *s);
+  };
+  auto audit_batch = [&](kc::app::Transaction& tx, std::size_t i) {
+    kc::app::Caller caller = kc::app::Caller::system(kc::app::ClinicId{sessions[i].clinic_id}, "127.0.0.1");
+    caller.user_id = "usr_bench_gateway";
+    audit.record(tx, caller, "session.vitals", "session", sessions[i].id);
+  };
   auto run = [&](Mode mode) {
     long long rows = 0;
     int rounds = 0;
@@ -127,6 +147,24 @@ int main(int argc, char** argv) {
           tx->insert_vitals(batch(sessions[i], per_batch, at, static_cast<int>(i)));
           rows += per_batch;
         }
+        tx->commit();
+      } else if (mode == Mode::store_group_tx) {
+        auto tx = store->begin(kc::app::Store::Mode::write);
+        for (std::size_t i = 0; i < sessions.size(); ++i) {
+          tx->savepoint("vitals_batch");
+          store_batch(*tx, i, batch(sessions[i], per_batch, at, static_cast<int>(i)));
+          tx->release_savepoint("vitals_batch");
+          rows += per_batch;
+        }
+        std::vector<kc::app::Caller> callers;
+        for (const auto& s : sessions) {
+          callers.push_back(kc::app::Caller::system(kc::app::ClinicId{s.clinic_id}, "127.0.0.1"));
+          callers.back().user_id = "usr_bench_gateway";
+        }
+        std::vector<kc::app::AuditLog::Entry> entries;
+        for (std::size_t i = 0; i < sessions.size(); ++i)
+          entries.push_back({&callers[i], "session.vitals", "session", sessions[i].id});
+        audit.record_all(*tx, entries);  // each clinic's chain locked once, as the writer does
         tx->commit();
       } else if (mode == Mode::bulk_tx) {
         std::vector<kc::app::VitalRow> all;
@@ -141,16 +179,8 @@ int main(int argc, char** argv) {
           auto tx = store->begin(kc::app::Store::Mode::write);
           auto rows_of_batch = batch(sessions[i], per_batch, at, static_cast<int>(i));
           if (mode == Mode::store_tx) {
-            const kc::app::ClinicId clinic{sessions[i].clinic_id};
-            auto s = tx->treatment_session(clinic, sessions[i].id);  // locked until commit, as in the server
-            tx->insert_vitals(rows_of_batch);
-            s->last_reading_ms = rows_of_batch.back().at_ms;
-            s->last_heart_rate = rows_of_batch.back().heart_rate;
-            s->updated_ms = clock.now_ms();
-            tx->update_treatment_session(clinic, *s);
-            kc::app::Caller caller = kc::app::Caller::system(clinic, "127.0.0.1");
-            caller.user_id = "usr_bench_gateway";
-            audit.record(*tx, caller, "session.vitals", "session", sessions[i].id);
+            store_batch(*tx, i, rows_of_batch);
+            audit_batch(*tx, i);
           } else {
             tx->insert_vitals(rows_of_batch);
           }
@@ -163,10 +193,11 @@ int main(int argc, char** argv) {
       ++rounds;
     }
     const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
-    const char* name = mode == Mode::group_tx   ? "group_tx"
-                       : mode == Mode::bulk_tx  ? "bulk_tx"
-                       : mode == Mode::store_tx ? "store_tx"
-                                                : "tx_per_batch";
+    const char* name = mode == Mode::group_tx         ? "group_tx"
+                       : mode == Mode::bulk_tx        ? "bulk_tx"
+                       : mode == Mode::store_tx       ? "store_tx"
+                       : mode == Mode::store_group_tx ? "store_group_tx"
+                                                      : "tx_per_batch";
     std::cerr << "vitals_ingest[" << engine << "] baseline " << name << ": " << rows << " rows in " << elapsed << " s ("
               << rounds << " rounds over " << sessions.size() << " sessions)\n";
     return rows / elapsed;
@@ -176,9 +207,11 @@ int main(int argc, char** argv) {
   const double group_rate = run(Mode::group_tx);
   const double bulk_rate = run(Mode::bulk_tx);
   const double store_rate = run(Mode::store_tx);
+  const double store_group_rate = run(Mode::store_group_tx);
   print(engine, "raw_insert_tx_per_batch_rows_per_s", per_batch_rate, "1/s");
   print(engine, "raw_insert_group_tx_rows_per_s", group_rate, "1/s");
   print(engine, "raw_insert_bulk_tx_rows_per_s", bulk_rate, "1/s");
   print(engine, "store_tx_per_batch_rows_per_s", store_rate, "1/s");
+  print(engine, "store_group_tx_rows_per_s", store_group_rate, "1/s");
   return 0;
 }

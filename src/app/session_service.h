@@ -116,6 +116,16 @@ struct VitalsAccepted {
   std::vector<SessionAlarmRow> alarm_changes;  // the alarms the batch raised or changed
   std::vector<std::string> alarm_event_kinds;  // parallel: raised, condition_cleared, ...
   std::vector<std::string> alarm_labels;       // parallel: the rule's label
+  VitalRow latest;                             // the batch's latest reading (for vitals.recorded)
+};
+
+/// One request's readings, checked (SessionService::check_vitals) and waiting to be
+/// stored, by record_vitals at once or by the VitalsWriter in a group.
+struct VitalsBatch {
+  Caller caller;
+  std::string session_id;
+  std::vector<VitalReading> readings;  // checked, times and sources filled in, oldest first
+  std::int64_t received_ms = 0;        // when checked: the readings' recorded_ms
 };
 
 /// A change of the session protocol: field name (ProtocolField::name) -> value.
@@ -175,8 +185,32 @@ class SessionService {
   Result<SessionView> acknowledge(const Caller& caller, const std::string& id, int alarm_number);
 
   /// Checks every reading first (errors name "readings[i].field"); stores them all
-  /// or none; evaluates the alarm rules; publishes after commit.
+  /// or none in a transaction of its own; evaluates the alarm rules; publishes after
+  /// commit. The HTTP path stores through the VitalsWriter instead (vitals_writer.h),
+  /// which runs the same steps below for a group of batches in one transaction.
   Result<VitalsAccepted> record_vitals(const Caller& caller, const std::string& id, std::vector<VitalReading> readings);
+
+  // record_vitals in steps, for the VitalsWriter. Thread-safe, like the rest.
+  /// The checks that need no transaction: the caller's permission (a refusal is
+  /// audited at once) and every reading.
+  Result<VitalsBatch> check_vitals(const Caller& caller, const std::string& id, std::vector<VitalReading> readings);
+  /// Stores a checked batch in `tx` (a write transaction; the session row is locked
+  /// until commit): the readings, the session's running values, the alarms the
+  /// rules raised or changed. No such session or a closed one: an error, nothing
+  /// written. Throws on a store failure (the session's alarm engine is dropped; the
+  /// caller rolls back what the batch wrote). Writes no audit event: see audit_vitals.
+  Result<VitalsAccepted> store_vitals(Transaction& tx, const VitalsBatch& batch);
+  /// The audit events of stored batches (per batch session.vitals, then one alarm.*
+  /// per alarm change), in `tx`, each clinic's chain locked once. Kept apart so that
+  /// a group locks the audit chains only after every session row it needs
+  /// (PostgreSQL takes row locks in one order).
+  using StoredVitals = std::pair<const VitalsBatch*, const VitalsAccepted*>;
+  void audit_vitals(Transaction& tx, const std::vector<StoredVitals>& stored);
+  /// After a rollback of stored batches: the session's alarm engine evaluated
+  /// readings that were not stored, so it starts afresh from the stored alarms.
+  void forget_engine(const std::string& session_id);
+  /// After commit: vitals.recorded and the alarm.* events, to live screens.
+  void announce_vitals(const VitalsBatch& batch, const VitalsAccepted& accepted);
   Result<std::vector<VitalRow>> vitals(const Caller& caller, const std::string& id);
 
   Result<RemsForm> rems_form(const Caller& caller, const std::string& id);

@@ -174,8 +174,8 @@ void SessionService::announce_alarm(const ClinicId& clinic, const SessionAlarmRo
               a.rule_code + "\",\"priority\":\"" + a.priority + "\",\"label\":\"" + label + "\"}");
 }
 
-Result<VitalsAccepted> SessionService::record_vitals(const Caller& caller, const std::string& id,
-                                                     std::vector<VitalReading> readings) {
+Result<VitalsBatch> SessionService::check_vitals(const Caller& caller, const std::string& id,
+                                                 std::vector<VitalReading> readings) {
   if (!caller.can(Action::vitals_record)) {
     audit_.record_denied(store_, caller, "session.vitals", "session", id);
     return Error::forbidden();
@@ -199,19 +199,23 @@ Result<VitalsAccepted> SessionService::record_vitals(const Caller& caller, const
   }
   std::stable_sort(readings.begin(), readings.end(),
                    [](const VitalReading& a, const VitalReading& b) { return a.at_ms < b.at_ms; });
+  return VitalsBatch{caller, id, std::move(readings), now};
+}
 
-  auto tx = store_.begin(Store::Mode::write);
-  auto s = tx->treatment_session(caller.clinic, id);  // locked until commit
+Result<VitalsAccepted> SessionService::store_vitals(Transaction& tx, const VitalsBatch& batch) {
+  const Caller& caller = batch.caller;
+  const std::string& id = batch.session_id;
+  auto s = tx.treatment_session(caller.clinic, id);  // locked until commit
   if (!s) return Error::not_found("No such session.");
   if (is_final(parse_session_state(s->state).value_or(SessionState::scheduled)))
     return Error::conflict("session_closed", "This session is " + s->state + ": it takes no more readings.", "state");
-  auto engine = engine_for(*tx, caller.clinic, *s);
+  auto engine = engine_for(tx, caller.clinic, *s);
   std::lock_guard lock(engine->mutex);
   VitalsAccepted out;
   std::vector<VitalRow> rows;
   std::vector<AlarmEvent> events;
   try {
-    for (const auto& r : readings) {
+    for (const auto& r : batch.readings) {
       VitalRow row;
       row.clinic_id = caller.clinic.value;
       row.session_id = id;
@@ -223,7 +227,7 @@ Result<VitalsAccepted> SessionService::record_vitals(const Caller& caller, const
       row.respiratory_rate = to_milli(r.respiratory_rate_per_min);
       row.source = r.source;
       row.recorded_by = caller.user_id;
-      row.recorded_ms = now;
+      row.recorded_ms = batch.received_ms;
       keep_latest(*s, row);
       rows.push_back(row);
       if (r.source != "manual") engine->device_fed = true;
@@ -233,27 +237,59 @@ Result<VitalsAccepted> SessionService::record_vitals(const Caller& caller, const
       engine->last_at_ms = evaluated.at_ms;
       for (auto& e : engine->alarms.on_reading(evaluated)) events.push_back(e);
     }
-    tx->insert_vitals(rows);
-    save_events(*tx, caller.clinic, id, *engine, events, caller.user_id, &out);
-    s->updated_ms = now;
-    tx->update_treatment_session(caller.clinic, *s);
-    audit_.record(*tx, caller, "session.vitals", "session", id);
-    for (std::size_t i = 0; i < out.alarm_changes.size(); ++i)
-      audit_.record(*tx, caller, "alarm." + out.alarm_event_kinds[i], "session_alarm",
-                    id + "/" + std::to_string(out.alarm_changes[i].number));
-    tx->commit();
+    tx.insert_vitals(rows);
+    save_events(tx, caller.clinic, id, *engine, events, caller.user_id, &out);
+    s->updated_ms = batch.received_ms;
+    tx.update_treatment_session(caller.clinic, *s);
   } catch (...) {
-    // The engine has seen readings that were not stored: start it afresh next time.
-    std::lock_guard engines_lock(engines_mutex_);
-    engines_.erase(id);
+    forget_engine(id);  // it has seen readings that were not stored
     throw;
   }
   out.accepted = static_cast<int>(rows.size());
-  publish(caller.clinic, "vitals.recorded",
-          "{\"session_id\":\"" + id + "\",\"count\":" + std::to_string(rows.size()) +
-              ",\"reading\":" + reading_json(rows.back()) + "}");
-  for (std::size_t i = 0; i < out.alarm_changes.size(); ++i)
-    announce_alarm(caller.clinic, out.alarm_changes[i], out.alarm_event_kinds[i], out.alarm_labels[i]);
+  out.latest = rows.back();
+  return out;
+}
+
+void SessionService::audit_vitals(Transaction& tx, const std::vector<StoredVitals>& stored) {
+  std::vector<AuditLog::Entry> entries;
+  for (const auto& [batch, accepted] : stored) {
+    entries.push_back({&batch->caller, "session.vitals", "session", batch->session_id});
+    for (std::size_t i = 0; i < accepted->alarm_changes.size(); ++i)
+      entries.push_back({&batch->caller, "alarm." + accepted->alarm_event_kinds[i], "session_alarm",
+                         batch->session_id + "/" + std::to_string(accepted->alarm_changes[i].number)});
+  }
+  audit_.record_all(tx, entries);
+}
+
+void SessionService::forget_engine(const std::string& session_id) {
+  std::lock_guard engines_lock(engines_mutex_);
+  engines_.erase(session_id);
+}
+
+void SessionService::announce_vitals(const VitalsBatch& batch, const VitalsAccepted& accepted) {
+  const ClinicId& clinic = batch.caller.clinic;
+  publish(clinic, "vitals.recorded",
+          "{\"session_id\":\"" + batch.session_id + "\",\"count\":" + std::to_string(accepted.accepted) +
+              ",\"reading\":" + reading_json(accepted.latest) + "}");
+  for (std::size_t i = 0; i < accepted.alarm_changes.size(); ++i)
+    announce_alarm(clinic, accepted.alarm_changes[i], accepted.alarm_event_kinds[i], accepted.alarm_labels[i]);
+}
+
+Result<VitalsAccepted> SessionService::record_vitals(const Caller& caller, const std::string& id,
+                                                     std::vector<VitalReading> readings) {
+  auto batch = check_vitals(caller, id, std::move(readings));
+  if (!batch) return batch.error();
+  auto tx = store_.begin(Store::Mode::write);
+  auto out = store_vitals(*tx, *batch);
+  if (!out) return out;
+  try {
+    audit_vitals(*tx, {{&*batch, &*out}});
+    tx->commit();
+  } catch (...) {
+    forget_engine(id);
+    throw;
+  }
+  announce_vitals(*batch, *out);
   return out;
 }
 

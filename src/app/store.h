@@ -622,6 +622,18 @@ class Transaction {
   virtual ~Transaction() = default;
   virtual void commit() = 0;
 
+  /// Savepoints inside a write transaction (SQL SAVEPOINT), so that a group of
+  /// independent changes can share one commit and one change can fail alone
+  /// (vitals_writer.h). `name` is a plain SQL identifier chosen by the caller.
+  virtual void savepoint(std::string_view name) = 0;
+  /// Keeps what was done since the savepoint, and forgets the savepoint.
+  virtual void release_savepoint(std::string_view name) = 0;
+  /// Undoes everything done since the savepoint, and forgets the savepoint. On
+  /// PostgreSQL this also clears the error state a failed statement leaves. Throws
+  /// if the whole transaction was lost meanwhile (SQLite rolls back on some I/O
+  /// errors): the transaction must then be abandoned.
+  virtual void rollback_to_savepoint(std::string_view name) = 0;
+
   virtual void insert_clinic(const ClinicRow& clinic) = 0;
   virtual std::optional<ClinicRow> clinic(const ClinicId& id) = 0;
   virtual std::optional<ClinicRow> clinic_by_name(std::string_view name) = 0;
@@ -873,7 +885,8 @@ class Transaction {
   virtual std::vector<AldreteRow> aldrete_scores(const ClinicId& clinic, std::string_view session_id) = 0;
   virtual void insert_session_note(const SessionNoteRow& note) = 0;
   virtual std::vector<SessionNoteRow> session_notes(const ClinicId& clinic, std::string_view session_id) = 0;
-  /// Appends readings (of one clinic) in one statement per reading, prepared once.
+  /// Appends readings (of one clinic) in one statement per reading, prepared once per
+  /// connection.
   virtual void insert_vitals(const std::vector<VitalRow>& readings) = 0;
   /// The session's readings at or after `since_ms`, oldest first.
   virtual std::vector<VitalRow> vitals(const ClinicId& clinic, std::string_view session_id, std::int64_t since_ms) = 0;

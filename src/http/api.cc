@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+#include <memory>
+
 #include "http/api_handlers.h"
 #include "http/json_codec.h"
 
@@ -202,6 +205,30 @@ std::string redact_error(std::string_view what) {
   return std::string(what.substr(0, 300));
 }
 
+namespace {
+
+/// Wraps a handler's deferred answer: the final response gets the route and the
+/// security headers, is delivered once only, and an exception becomes a 500.
+std::function<void(Respond)> finish_later(std::function<void(Respond)> deferred, const std::string& route) {
+  return [deferred = std::move(deferred), route](Respond respond) {
+    auto once = std::make_shared<std::atomic<bool>>(false);
+    Respond finish = [respond = std::move(respond), route, once](Response final) {
+      if (once->exchange(true)) return;
+      final.route = route;
+      add_security_headers(final);
+      respond(std::move(final));
+    };
+    try {
+      deferred(finish);
+    } catch (const std::exception& e) {
+      spdlog::error("unhandled error on {}: {}", route, redact_error(e.what()));
+      finish(error_response({ErrorKind::internal, "internal_error", "Something went wrong on the server.", {}}));
+    }
+  };
+}
+
+}  // namespace
+
 Response Api::handle(const Request& request) {
   Response r;
   std::string route = "unmatched";
@@ -213,6 +240,7 @@ Response Api::handle(const Request& request) {
   }
   r.route = route;
   add_security_headers(r);
+  if (r.deferred) r.deferred = finish_later(std::move(r.deferred), route);
   return r;
 }
 

@@ -22,6 +22,7 @@
 #include "app/screening_service.h"
 #include "app/session_service.h"
 #include "app/user_service.h"
+#include "app/vitals_writer.h"
 #include "app/waiting_list_service.h"
 #include "http/metrics.h"
 #include "http/request.h"
@@ -49,6 +50,7 @@ struct ApiServices {
   app::SessionService& sessions;
   app::OutcomeService& outcomes;
   app::ResearchExports& exports;
+  app::VitalsWriter& vitals_writer;  // POST /sessions/{id}/vitals stores through it
   app::Store& store;
   const app::Clock& clock;
   Metrics& metrics;

@@ -254,6 +254,18 @@ auto decode(Call& call, Decoder decoder) -> decltype(decoder(std::declval<json::
   return decoder(*body);
 }
 
+Response vitals_accepted_response(const Result<app::VitalsAccepted>& out) {
+  if (!out) return error_response(out.error());
+  json::array events;
+  for (std::size_t i = 0; i < out->alarm_changes.size(); ++i) {
+    auto a = alarm_json(out->alarm_changes[i], {}, {});
+    a["label"] = out->alarm_labels[i];
+    a["event"] = out->alarm_event_kinds[i];
+    events.push_back(std::move(a));
+  }
+  return json_response(201, json::object{{"accepted", out->accepted}, {"alarm_events", std::move(events)}});
+}
+
 }  // namespace
 
 Response open_session(Call& call) {
@@ -404,16 +416,19 @@ Response acknowledge_session_alarm(Call& call) {
 Response record_session_vitals(Call& call) {
   auto in = decode(call, decode_vitals);
   if (!in) return error_response(in.error());
-  auto out = sessions(call).record_vitals(*call.caller, call.params[0], std::move(*in));
-  if (!out) return error_response(out.error());
-  json::array events;
-  for (std::size_t i = 0; i < out->alarm_changes.size(); ++i) {
-    auto a = alarm_json(out->alarm_changes[i], {}, {});
-    a["label"] = out->alarm_labels[i];
-    a["event"] = out->alarm_event_kinds[i];
-    events.push_back(std::move(a));
-  }
-  return json_response(201, json::object{{"accepted", out->accepted}, {"alarm_events", std::move(events)}});
+  auto batch = sessions(call).check_vitals(*call.caller, call.params[0], std::move(*in));
+  if (!batch) return error_response(batch.error());
+  // Answered once the writer's group holding the batch has committed (vitals_writer.h).
+  Response r;
+  r.deferred = [&writer = call.api.services().vitals_writer, batch = std::move(*batch)](Respond respond) mutable {
+    auto queued = writer.submit(std::move(batch),
+                                [respond](Result<app::VitalsAccepted> out) { respond(vitals_accepted_response(out)); });
+    if (queued) return;
+    Response busy = error_response(queued.error());
+    busy.set("Retry-After", "1");
+    respond(std::move(busy));
+  };
+  return r;
 }
 
 Response list_session_vitals(Call& call) {

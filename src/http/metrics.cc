@@ -65,6 +65,24 @@ std::string Metrics::render() const {
         << "# TYPE ketaclinic_store_pool_waits_total counter\n"
         << "ketaclinic_store_pool_waits_total " << s.waits_total << "\n";
   }
+  if (vitals_) {
+    auto v = vitals_();
+    out << "# HELP ketaclinic_vitals_groups_total Vital-sign transactions (groups of batches) written.\n"
+        << "# TYPE ketaclinic_vitals_groups_total counter\n"
+        << "ketaclinic_vitals_groups_total " << v.groups << "\n"
+        << "# HELP ketaclinic_vitals_batches_total Vital-sign batches (POSTs) completed, stored or not.\n"
+        << "# TYPE ketaclinic_vitals_batches_total counter\n"
+        << "ketaclinic_vitals_batches_total " << v.batches << "\n"
+        << "# HELP ketaclinic_vitals_failed_groups_total Vital-sign groups whose transaction failed.\n"
+        << "# TYPE ketaclinic_vitals_failed_groups_total counter\n"
+        << "ketaclinic_vitals_failed_groups_total " << v.failed_groups << "\n"
+        << "# HELP ketaclinic_vitals_largest_group Most batches written in one transaction so far.\n"
+        << "# TYPE ketaclinic_vitals_largest_group gauge\n"
+        << "ketaclinic_vitals_largest_group " << v.largest_group << "\n"
+        << "# HELP ketaclinic_vitals_queued Vital-sign batches waiting for the writer now.\n"
+        << "# TYPE ketaclinic_vitals_queued gauge\n"
+        << "ketaclinic_vitals_queued " << v.queued << "\n";
+  }
   return out.str();
 }
 

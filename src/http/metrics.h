@@ -1,5 +1,6 @@
 // Prometheus metrics of the HTTP server: requests by route and status, a latency
-// histogram, requests in flight, and the store's connection-pool use.
+// histogram, requests in flight, the store's connection-pool use, and the vitals
+// writer's groups (app/vitals_writer.h).
 // Thread-safe: one mutex guards the counters (taken once per request).
 #pragma once
 
@@ -12,6 +13,7 @@
 #include <utility>
 
 #include "app/store.h"
+#include "app/vitals_writer.h"
 
 namespace kc::http {
 
@@ -20,6 +22,7 @@ class Metrics {
   /// Records one finished request. `route` is the pattern ("GET /api/v1/users/{id}").
   void observe(const std::string& route, int status, double seconds);
   void set_pool_source(std::function<app::PoolStats()> source) { pool_ = std::move(source); }
+  void set_vitals_source(std::function<app::VitalsWriter::Stats()> source) { vitals_ = std::move(source); }
   void add_in_flight(int delta);
   /// The Prometheus text exposition.
   std::string render() const;
@@ -35,6 +38,7 @@ class Metrics {
   double sum_seconds_ = 0;
   std::int64_t in_flight_ = 0;
   std::function<app::PoolStats()> pool_;
+  std::function<app::VitalsWriter::Stats()> vitals_;
 };
 
 }  // namespace kc::http

@@ -2,6 +2,7 @@
 // Beast, so that handlers compile fast and can be driven by tests and fuzzers.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,10 @@ struct Request {
   std::optional<std::string> query_param(std::string_view name) const;
 };
 
+struct Response;
+/// Delivers a deferred response: call it exactly once, from any thread.
+using Respond = std::function<void(Response)>;
+
 struct Response {
   int status = 200;
   std::string content_type = "application/json";
@@ -36,6 +41,11 @@ struct Response {
   Fields headers;
   std::string route = "unmatched";  // the route pattern, for metrics and the request log
   bool close = false;               // close the connection after sending
+  /// Set: the answer comes later (the fields above are not sent). The server calls
+  /// `deferred` once, on a store thread, with a Respond that it keeps the connection
+  /// waiting for; the request counts as queued until then (drain waits for it).
+  /// Api::handle gives the final response its route and security headers.
+  std::function<void(Respond)> deferred;
 
   void set(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };

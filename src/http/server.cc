@@ -55,17 +55,20 @@ struct Server::Impl {
   Api& api;
   Metrics& metrics;
   live::Hub* hub;
+  // Declared before the io_context so that they outlive it: a response posted after
+  // the io_context stopped (a deferred answer after a drain timeout) is destroyed
+  // with it, and its Session's destructor still uses them.
+  std::atomic<bool> draining{false};
+  std::atomic<int> queued{0};  // requests handed to the store threads and not yet answered
+  std::mutex sessions_mutex;   // guards sessions
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  std::mutex lives_mutex;  // guards lives
+  std::vector<std::weak_ptr<live::Connection>> lives;
   asio::io_context ioc;
   asio::thread_pool workers;
   tcp::acceptor acceptor;
   asio::signal_set signals;
   asio::steady_timer drain_timer;
-  std::atomic<bool> draining{false};
-  std::atomic<int> queued{0};
-  std::mutex sessions_mutex;  // guards sessions
-  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
-  std::mutex lives_mutex;  // guards lives
-  std::vector<std::weak_ptr<live::Connection>> lives;
 };
 
 namespace {
@@ -165,11 +168,22 @@ class Session : public std::enable_shared_from_this<Session> {
     server_.metrics.add_in_flight(1);
     asio::post(server_.workers, [self = shared_from_this(), request = std::move(request)]() mutable {
       Response response = self->server_.api.handle(request);
-      asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
-        self->server_.queued.fetch_sub(1);
-        self->server_.metrics.add_in_flight(-1);
-        self->respond(std::move(response));
-      });
+      if (!response.deferred) return self->finish(std::move(response));
+      // The store thread is free again at once; the answer comes from whoever holds
+      // the Respond (the vitals writer, after its group commits).
+      auto deferred = std::move(response.deferred);
+      deferred([self](Response final) { self->finish(std::move(final)); });
+    });
+  }
+
+  /// The answer to a queued request, from any thread: sent on the connection's strand.
+  /// The connection stays open until then (the Session is kept alive by `self`); a
+  /// client that went away meanwhile makes the write fail, which closes it.
+  void finish(Response response) {
+    asio::post(stream_.get_executor(), [self = shared_from_this(), response = std::move(response)]() mutable {
+      self->server_.queued.fetch_sub(1);
+      self->server_.metrics.add_in_flight(-1);
+      self->respond(std::move(response));
     });
   }
 

@@ -3,13 +3,17 @@
 // One io_context runs on `io_threads` threads and does only socket work: reading,
 // parsing (with the named limits below), writing. Requests that touch the store are
 // handed to a separate pool of `store_threads` and their responses posted back to
-// the connection's strand, so a slow query never stalls the network.
+// the connection's strand, so a slow query never stalls the network. A handler may
+// answer later (Response::deferred, e.g. vital signs once their group commits): the
+// store thread is released at once and the request stays queued until the answer
+// is posted back.
 //
 // Limits per connection: body and header size, an idle/read timeout, and a global
-// bound on queued requests (over it: 503). On SIGTERM or SIGINT the server stops
-// accepting, closes idle keep-alive connections, lets in-flight requests finish
-// (up to `drain_timeout_s`), closes live WebSockets ("going away"), and returns
-// from run().
+// bound on queued requests, deferred ones included (over it: 503). On SIGTERM or
+// SIGINT the server stops accepting, closes idle keep-alive connections, lets
+// in-flight requests finish, deferred answers included (up to `drain_timeout_s`),
+// closes live WebSockets ("going away"), and returns from run(). Whatever holds a
+// deferred Respond must call it (or be stopped) before the Server is destroyed.
 #pragma once
 
 #include <atomic>

@@ -2,6 +2,7 @@
 // configuration, and runs until SIGTERM/SIGINT.
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdlib>
 #include <functional>
@@ -22,6 +23,7 @@
 #include "app/research_export.h"
 #include "app/session_service.h"
 #include "app/user_service.h"
+#include "app/vitals_writer.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "live/hub.h"
@@ -79,7 +81,8 @@ std::unique_ptr<store::SociStore> open_store(const platform::Config& c, std::int
   store::StoreOptions options;
   options.migrate = migrate;
   options.url = c.database.url;
-  options.pool_size = c.database.pool_size;
+  // One connection more than the store threads: the vitals writer keeps one busy.
+  options.pool_size = std::max(c.database.pool_size, c.server.store_threads + 1);
   options.sqlite_synchronous = c.database.sqlite_synchronous;
   auto s = store::SociStore::open(options, now_ms);
   const auto& report = s->migration_report();
@@ -129,7 +132,13 @@ int run_serve(const platform::Config& c, bool demo) {
   dose.announce_to(hub);
   calendar.announce_to(hub);
   session_service.announce_to(hub);
+  // Vital signs are stored in groups by one writer thread (ADR 0004); it answers the
+  // devices, so it stops after the server has drained and before the server goes.
+  app::VitalsWriter vitals_writer(*store, session_service, {.log_failure = [](std::string_view what) {
+    spdlog::error("vital signs not stored: {}", http::redact_error(what));
+  }});
   metrics.set_pool_source([&store] { return store->pool_stats(); });
+  metrics.set_vitals_source([&vitals_writer] { return vitals_writer.stats(); });
   http::ApiServices services{
       .auth = auth,
       .users = users,
@@ -149,6 +158,7 @@ int run_serve(const platform::Config& c, bool demo) {
       .sessions = session_service,
       .outcomes = outcomes,
       .exports = exports,
+      .vitals_writer = vitals_writer,
       .store = *store,
       .clock = clock,
       .metrics = metrics,
@@ -187,6 +197,7 @@ int run_serve(const platform::Config& c, bool demo) {
   Sweeper alarms(
       "session-alarms", [&session_service] { session_service.sweep(); }, std::chrono::seconds(1));
   server.run();
+  vitals_writer.stop();  // completes what is queued (the connections are gone after a drain timeout)
   offers.stop();
   escalations.stop();
   alarms.stop();

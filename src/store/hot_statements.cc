@@ -39,4 +39,41 @@ std::optional<app::SessionContext> SessionLookup::find(std::string_view token_ha
   return c;
 }
 
+VitalsInsert::VitalsInsert(soci::session& session) : query_(session) {
+  // Strings: 0 clinic, 1 session, 2 source, 3 recorded_by. Integers: 0 at, 1..5 the
+  // signs, 6 recorded (in placeholder order).
+  query_.arg(std::string());
+  query_.arg(std::string());
+  for (int i = 0; i < 6; ++i) query_.arg(0LL);
+  query_.arg(std::string());
+  query_.arg(std::string());
+  query_.arg(0LL);
+  query_.prepare(
+      "INSERT INTO vital_readings (clinic_id, session_id, at_ms, systolic, diastolic, heart_rate, spo2, "
+      "respiratory_rate, source, recorded_by, recorded_ms) "
+      "VALUES (:c, :s, :t, :sys, :dia, :hr, :spo2, :rr, :src, :by, :rec)");
+}
+
+void VitalsInsert::insert(const std::vector<app::VitalRow>& readings) {
+  for (const auto& r : readings) {
+    query_.string_arg(0) = r.clinic_id;
+    query_.string_arg(1) = r.session_id;
+    query_.string_arg(2) = r.source;
+    query_.string_arg(3) = r.recorded_by;
+    query_.int_arg(0) = r.at_ms;
+    query_.int_arg(1) = r.systolic;
+    query_.int_arg(2) = r.diastolic;
+    query_.int_arg(3) = r.heart_rate;
+    query_.int_arg(4) = r.spo2;
+    query_.int_arg(5) = r.respiratory_rate;
+    query_.int_arg(6) = r.recorded_ms;
+    query_.rerun_change();
+  }
+}
+
+VitalsInsert& HotStatements::vitals_insert() {
+  if (!vitals_insert_) vitals_insert_ = std::make_unique<VitalsInsert>(session_);
+  return *vitals_insert_;
+}
+
 }  // namespace kc::store

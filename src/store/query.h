@@ -44,6 +44,9 @@ class DynamicQuery {
   }
   /// Executes a prepared statement again with the current values of its arguments.
   void rerun() { st_.execute(false); }
+  /// Executes a prepared INSERT or UPDATE again with the current values of its
+  /// arguments (such statements run only with data exchange; see run()).
+  void rerun_change() { st_.execute(true); }
   bool fetch() { return st_.fetch(); }
   /// Rows changed by the last UPDATE or DELETE.
   long long affected_rows() { return st_.get_affected_rows(); }
@@ -56,6 +59,8 @@ class DynamicQuery {
   }
   /// The bound string argument `i`, to change between reruns.
   std::string& string_arg(std::size_t i) { return strings_[i]; }
+  /// The bound integer argument `i` (counted among the integer arguments alone).
+  long long& int_arg(std::size_t i) { return ints_[i]; }
 
  private:
   soci::statement st_;

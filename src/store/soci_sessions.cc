@@ -541,23 +541,12 @@ std::vector<SessionNoteRow> SociTransaction::session_notes(const ClinicId& clini
 
 void SociTransaction::insert_vitals(const std::vector<VitalRow>& readings) {
   if (readings.empty()) return;
-  VitalRow v;
-  long long at = 0, sys = 0, dia = 0, hr = 0, spo2 = 0, rr = 0, recorded = 0;
-  soci::statement st =
-      (sql().prepare << "INSERT INTO vital_readings (" << kVitalColumns
-                     << ") VALUES (:c, :s, :t, :sys, :dia, :hr, :spo2, :rr, :src, :by, :rec)",
-       soci::use(v.clinic_id), soci::use(v.session_id), soci::use(at), soci::use(sys), soci::use(dia), soci::use(hr),
-       soci::use(spo2), soci::use(rr), soci::use(v.source), soci::use(v.recorded_by), soci::use(recorded));
-  for (const auto& r : readings) {
-    v = r;
-    at = r.at_ms;
-    sys = r.systolic;
-    dia = r.diastolic;
-    hr = r.heart_rate;
-    spo2 = r.spo2;
-    rr = r.respiratory_rate;
-    recorded = r.recorded_ms;
-    st.execute(true);
+  auto& hot = lease_.hot();
+  try {
+    hot.vitals_insert().insert(readings);
+  } catch (...) {
+    hot.drop_vitals_insert();
+    throw;
   }
 }
 

@@ -68,6 +68,16 @@ void SociTransaction::commit() {
   }
 }
 
+void SociTransaction::savepoint(std::string_view name) { sql() << "SAVEPOINT " << name; }
+
+void SociTransaction::release_savepoint(std::string_view name) { sql() << "RELEASE SAVEPOINT " << name; }
+
+void SociTransaction::rollback_to_savepoint(std::string_view name) {
+  // ROLLBACK TO keeps the savepoint open (both engines): release it as well.
+  sql() << "ROLLBACK TO SAVEPOINT " << name;
+  sql() << "RELEASE SAVEPOINT " << name;
+}
+
 std::string SociTransaction::lock_clause() const {
   return !sqlite_ && mode_ == app::Store::Mode::write ? " FOR UPDATE" : "";
 }

@@ -16,6 +16,9 @@ class SociTransaction final : public app::Transaction {
   ~SociTransaction() override;
 
   void commit() override;
+  void savepoint(std::string_view name) override;
+  void release_savepoint(std::string_view name) override;
+  void rollback_to_savepoint(std::string_view name) override;
 
   void insert_clinic(const app::ClinicRow& clinic) override;
   std::optional<app::ClinicRow> clinic(const app::ClinicId& id) override;

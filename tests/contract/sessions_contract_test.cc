@@ -261,6 +261,50 @@ TEST_F(SessionsContract, TheRecordKeepsItsValuesAndOrder) {
     EXPECT_EQ(none, 0u) << "another clinic sees nothing";
 }
 
+// The vitals writer stores a group of batches in one transaction, a savepoint
+// around each, so that one failing batch is undone alone (app/vitals_writer.h).
+TEST_F(SessionsContract, ARolledBackSavepointUndoesOnlyWhatCameAfterItEvenAFailedStatement) {
+  auto reading = [](std::string session_id, std::int64_t at_ms) {
+    VitalRow v;
+    v.clinic_id = "cln_a";
+    v.session_id = std::move(session_id);
+    v.at_ms = at_ms;
+    v.heart_rate = 80'000;
+    v.source = "monitor-1";
+    v.recorded_by = "usr_5";
+    v.recorded_ms = at_ms;
+    return v;
+  };
+  {
+    auto tx = store->begin(Store::Mode::write);
+    tx->insert_treatment_session(session("ses_1", "apt_1", "pat_1", "iv", kT));
+    tx->savepoint("vitals_batch");
+    tx->insert_vitals({reading("ses_1", kT + 1)});
+    tx->release_savepoint("vitals_batch");
+
+    tx->savepoint("vitals_batch");
+    tx->insert_vitals({reading("ses_1", kT + 2)});
+    // A reading of no session breaks the foreign key: the statement fails (on
+    // PostgreSQL the transaction is then refused until the rollback to the savepoint).
+    EXPECT_ANY_THROW(tx->insert_vitals({reading("ses_none", kT + 3)}));
+    tx->rollback_to_savepoint("vitals_batch");
+
+    tx->savepoint("vitals_batch");
+    tx->insert_vitals({reading("ses_1", kT + 4)});  // the insert works again after its failure
+    tx->release_savepoint("vitals_batch");
+    tx->commit();
+  }
+  {
+    auto tx = store->begin(Store::Mode::write);  // and in the next transaction on the connection
+    tx->insert_vitals({reading("ses_1", kT + 5), reading("ses_1", kT + 6)});
+    tx->commit();
+  }
+  auto tx = store->begin(Store::Mode::read);
+  std::vector<std::int64_t> times;
+  for (const auto& r : tx->vitals(kA, "ses_1", 0)) times.push_back(r.at_ms);
+  EXPECT_EQ(times, (std::vector<std::int64_t>{kT + 1, kT + 4, kT + 5, kT + 6}));
+}
+
 TEST_F(SessionsContract, AnAlarmIsSavedAgainOnEveryChange) {
   {
     auto tx = store->begin(Store::Mode::write);

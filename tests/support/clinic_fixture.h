@@ -18,7 +18,7 @@ namespace kc::test {
 class ClinicFixture : public ::testing::Test {
  protected:
   ClinicFixture()
-      : store(fresh_store()),
+      : store(open_store(url)),
         auth(*store, crypto, clock, AuthPolicy{}, sessions),
         users(*store, crypto, clock, sessions),
         audit(*store, crypto, clock),
@@ -59,6 +59,7 @@ class ClinicFixture : public ::testing::Test {
 
   FakeClock clock;
   FastCrypto crypto;
+  std::string url = fresh_database_url();  // before store: it opens this database
   std::unique_ptr<store::SociStore> store;
   app::SessionCache sessions{2000, 1000};
   app::AuthService auth;
