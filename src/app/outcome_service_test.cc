@@ -103,6 +103,7 @@ TEST_F(OutcomeServiceTest, ARelapseRaisesOneTaskOnTheCheckThatConfirmsIt) {
 
 TEST_F(OutcomeServiceTest, APositiveBladderScreenRaisesATaskAndAWarning) {
   EXPECT_TRUE(urinary(0).follow_up_task_ids.empty());
+  clock.advance_ms(kDay);
   auto r = urinary(2);
   ASSERT_EQ(r.follow_up_task_ids.size(), 1u);
   auto tasks = open_tasks("bladder_symptoms");
