@@ -90,6 +90,28 @@ void print(const std::string& engine, const std::string& metric, double value, c
   std::fflush(stdout);
 }
 
+std::uint64_t fnv1a(std::uint64_t h, const std::string& text) {
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+/// Every figure of a dashboard as text, to compare runs (and engines) on the same data.
+std::string figures(const kc::Dashboard& d) {
+  std::string out = to_string(d.active_patients) + " " + to_string(d.sessions) + " " + to_string(d.adverse_events) +
+                    " " + to_string(d.serious_adverse_events) + " " + to_string(d.discharged) + " " +
+                    to_string(d.overrides) + " " + to_string(d.alarms) + " " + to_string(d.severe_hypertension.count) +
+                    " " + to_string(d.median_minutes_after_minimum.value_or(-1)) + " " +
+                    to_string(d.p90_minutes_after_minimum.value_or(-1)) + ";";
+  for (const auto& [week, n] : d.sessions_per_week) out += kc::format_date(week) + "=" + to_string(n) + ",";
+  for (const auto& g : d.groups)
+    out += ";" + g.by + "/" + g.key + " " + to_string(g.started) + " " + to_string(g.assessed) + " " +
+           to_string(g.responders.count) + " " + to_string(g.remitters.count) + " " +
+           to_string(g.median_days_to_response.value_or(-1));
+  for (const auto& [kind, n] : d.effects_by_kind) out += ";" + kind + "=" + to_string(n);
+  for (const auto& [rule, n] : d.alarms_by_rule) out += ";" + rule + "=" + to_string(n);
+  return out + "\n";
+}
+
 /// The SQL that makes the network. Both engines read it the same way but for the row
 /// source (`series`) and the character functions.
 struct Generator {
@@ -492,6 +514,7 @@ int main(int argc, char** argv) {
 
   kc::app::OutcomeService service(*store, crypto, clock);
   const std::int64_t to_ms = static_cast<std::int64_t>(kc::days_between(kc::Date{}, kc::add_days(today, 1))) * kDayMs;
+  std::uint64_t digest = 14695981039346656037ull;  // of every dashboard's figures (first round)
   const auto timing_start = Clock::now();
   for (int round = 0; round < repeats; ++round) {
     for (std::size_t j = 0; j < order.size(); ++j) {
@@ -528,6 +551,7 @@ int main(int argc, char** argv) {
           return 1;
         }
         filter.ms.push_back(ms_between(a, b));
+        if (round == 0) digest = fnv1a(digest, figures(view->dashboard));
         if (round == 0 && j == 0) {
           const auto& d = view->dashboard;
           const auto& all = d.groups.empty() ? kc::OutcomeGroup{} : d.groups.front();
@@ -540,6 +564,8 @@ int main(int argc, char** argv) {
       }
     }
   }
+  std::cerr << "dashboards[" << engine << "]: digest of the " << order.size() * filters.size()
+            << " dashboards' figures: " << std::hex << digest << std::dec << "\n";
   std::cerr << "dashboards[" << engine << "]: timed " << order.size() << " clinics x " << repeats << " in "
             << seconds_since(timing_start) << " s\n";
 

@@ -6,15 +6,16 @@
 # COUNT(*) of the clinic's sessions and of its responses. Target (issue 7): p99 under
 # 200 ms. Method and figures: docs/performance.md.
 # BENCH_CLINICS (200), BENCH_PATIENTS_PER_CLINIC (500), BENCH_SESSIONS_PER_PATIENT (10),
-# BENCH_RESPONSES_PER_PATIENT (30), BENCH_SAMPLE (50 clinics timed), BENCH_REPEATS (2)
+# BENCH_RESPONSES_PER_PATIENT (33), BENCH_SAMPLE (50 clinics timed), BENCH_REPEATS (2)
 # and BENCH_SEED (7) change the run; BENCH_ENGINES="sqlite" (or "postgresql") runs one
-# engine. The database lives in a temporary folder (about 2.5 GB on SQLite), removed
+# engine; BENCH_BIN runs another build of bench_dashboards (to compare before and after
+# a change on the same data). The database lives in a temporary folder (about 2.5 GB on SQLite), removed
 # afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=build/release/bench/bench_dashboards
+bin=${BENCH_BIN:-build/release/bench/bench_dashboards}
 args="--clinics ${BENCH_CLINICS:-200} --patients-per-clinic ${BENCH_PATIENTS_PER_CLINIC:-500}"
-args="$args --sessions-per-patient ${BENCH_SESSIONS_PER_PATIENT:-10} --responses-per-patient ${BENCH_RESPONSES_PER_PATIENT:-30}"
+args="$args --sessions-per-patient ${BENCH_SESSIONS_PER_PATIENT:-10} --responses-per-patient ${BENCH_RESPONSES_PER_PATIENT:-33}"
 args="$args --sample ${BENCH_SAMPLE:-50} --repeats ${BENCH_REPEATS:-2} --seed ${BENCH_SEED:-7}"
 engines=${BENCH_ENGINES:-sqlite postgresql}
 dir=$(mktemp -d /tmp/kc-bench-dashboards.XXXXXX)
