@@ -28,7 +28,7 @@
 //    and prints p50, p99 and max of each, and the ratio of each p99 to the baselines'.
 //
 //   bench_dashboards --engine sqlite --database URL [--clinics 200] [--patients-per-clinic 500]
-//                    [--sessions-per-patient 10] [--responses-per-patient 30] [--sample 50]
+//                    [--sessions-per-patient 10] [--responses-per-patient 33] [--sample 50]
 //                    [--repeats 1] [--seed 7] [--max-generate-seconds 1800]
 #include <CLI/CLI.hpp>
 
@@ -117,7 +117,7 @@ std::string figures(const kc::Dashboard& d) {
 struct Generator {
   bool postgresql = false;
   long long seed = 7;
-  long long clinics = 200, per_clinic = 500, sessions_per_patient = 10, responses_per_patient = 30;
+  long long clinics = 200, per_clinic = 500, sessions_per_patient = 10, responses_per_patient = 33;
   std::int64_t base_ms = 0;  // 00:00 UTC of the history's first day
 
   long long patients() const { return clinics * per_clinic; }
