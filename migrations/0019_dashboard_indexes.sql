@@ -3,7 +3,7 @@
 -- (Transaction::dashboard_rows). With the indexes of 0014 and 0018 each of those rows
 -- cost a look-up of its table row, and a clinic's rows are spread over the whole table
 -- (clinics share it, rows arrive in time order): at 200 clinics, 1M sessions and 3M
--- responses the dashboard took 110-208 ms at the median and 223-686 ms at p99 on
+-- responses the dashboard took 110-208 ms at the median and 223-691 ms at p99 on
 -- SQLite and PostgreSQL; with these, 33-42 ms and 52-87 ms (docs/performance.md,
 -- "dashboards"). These indexes hold every column those queries read, so that each
 -- reads only the clinic's part of an index. Each replaces an index that is its
