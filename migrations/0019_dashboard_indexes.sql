@@ -8,11 +8,11 @@
 -- "dashboards"). These indexes hold every column those queries read, so that each
 -- reads only the clinic's part of an index. Each replaces an index that is its
 -- prefix, under the same name; it still serves every query the old one did.
--- treatment_sessions.override_reason is at most 1000 bytes (SessionService), within
--- PostgreSQL's limit on an index entry.
+-- A discharge override is read from override_by (a user id), so that no free text
+-- goes into an index entry (PostgreSQL limits an entry's size).
 DROP INDEX treatment_sessions_by_dose;
 CREATE INDEX treatment_sessions_by_dose ON treatment_sessions (clinic_id, dose_started_ms, id, patient_id, route,
-  dose_ended_ms, discharged_ms, override_reason);
+  dose_ended_ms, discharged_ms, override_by);
 
 DROP INDEX questionnaire_responses_by_instrument;
 CREATE INDEX questionnaire_responses_by_instrument ON questionnaire_responses (clinic_id, instrument, status,

@@ -130,24 +130,24 @@ app::DashboardRows SociTransaction::dashboard_rows(const ClinicId& clinic, std::
     q.arg(i64(to_ms));
     CohortSession row;
     long long started = 0, ended = 0, discharged = 0;
-    std::string override_reason;
+    std::string override_by;
     q.into(row.id);
     q.into(row.patient_id);
     q.into(row.route);
     q.into(started);
     q.into(ended);
     q.into(discharged);
-    q.into(override_reason);
+    q.into(override_by);
     q.run(
         "SELECT s.id, s.patient_id, s.route, s.dose_started_ms, s.dose_ended_ms, s.discharged_ms, "
-        "s.override_reason" +
+        "s.override_by" +
         dosed);
     f.sessions = q.collect([&] {
       CohortSession r = row;
       r.dose_started_ms = started;
       r.dose_ended_ms = ended;
       r.discharged_ms = discharged;
-      r.overridden = r.discharged_ms > 0 && !override_reason.empty();
+      r.overridden = r.discharged_ms > 0 && !override_by.empty();
       return r;
     });
   }
