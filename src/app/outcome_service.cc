@@ -35,22 +35,6 @@ std::string email_of(Transaction& tx, const ClinicId& clinic, const std::string&
 
 bool is_pain_code(const std::string& code) { return indication_group(code) == "chronic_pain"; }
 
-/// Response at most: the highest total that is a response from this baseline.
-std::optional<int> response_threshold(const Instrument& inst, int baseline) {
-  const int range = baseline - inst.min_total;
-  if (!inst.response_applies || range <= 0) return std::nullopt;
-  return baseline - (range + 1) / 2;
-}
-
-std::string status_of(const Instrument& inst, const std::vector<ScoredPoint>& points, const InstrumentOutcome& o,
-                      const Trajectory& t) {
-  if (points.size() < 2) return "baseline_only";
-  if (t.relapse_ms && !o.response) return "relapsed";
-  if (o.remission) return "remission";
-  if (o.response || (t.response_ms && !t.relapse_ms)) return "response";
-  return "no_response";
-}
-
 void add_open_tasks(Transaction& tx, const ClinicId& clinic, ProgressView& v) {
   for (auto& t : tx.tasks(clinic, true))
     if (t.patient_id == v.patient.id) v.open_tasks.push_back(std::move(t));
@@ -181,7 +165,7 @@ ProgressView OutcomeService::progress_of(Transaction& tx, const ClinicId& clinic
     pi.points = it->second;
     pi.outcome = outcome_of(inst, pi.points);
     pi.trajectory = trajectory_of(inst, pi.points, rule, v.first_session_ms);
-    pi.status = status_of(inst, pi.points, pi.outcome, pi.trajectory);
+    pi.status = std::string(progress_status(pi.points, pi.outcome, pi.trajectory));
     pi.response_at_most = response_threshold(inst, pi.points.front().total);
     if (inst.code == "pain_nrs") v.pain_scores = pi.points;
     if (inst.code == "urinary") {

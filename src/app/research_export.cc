@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "app/ids.h"
+#include "domain/dose.h"
 
 namespace kc::app {
 namespace {
@@ -18,17 +19,6 @@ std::string csv_field(std::string_view v) {
   std::string out = "\"";
   for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
-}
-
-std::string thousandths(std::int64_t v) {
-  std::string out = std::to_string(v / 1000);
-  if (std::int64_t f = v % 1000; f) {
-    std::string frac = std::to_string(f);
-    frac = std::string(3 - frac.size(), '0') + frac;
-    while (frac.back() == '0') frac.pop_back();
-    out += "." + frac;
-  }
-  return out;
 }
 
 std::uint64_t random_number(Crypto& crypto) {
@@ -203,8 +193,8 @@ void ResearchExports::run(std::shared_ptr<Job> job, Caller caller) {
       std::vector<Row> events;
       for (const auto& s : v.sessions) {
         Row r{s.at_ms, {{"event", "session"}, {"route", s.session.route}}};
-        if (s.given.ug) r.values["given_mg"] = thousandths(*s.given.ug);
-        if (s.given.ug_per_kg) r.values["given_mg_per_kg"] = thousandths(*s.given.ug_per_kg);
+        if (s.given.ug) r.values["given_mg"] = format_milli(*s.given.ug);
+        if (s.given.ug_per_kg) r.values["given_mg_per_kg"] = format_milli(*s.given.ug_per_kg);
         events.push_back(std::move(r));
       }
       for (const auto& i : v.instruments)
@@ -221,7 +211,7 @@ void ResearchExports::run(std::shared_ptr<Job> job, Caller caller) {
                            {"serious", e.serious ? "1" : "0"}}});
       for (const auto& c : v.check_ins) {
         Row r{c.at_ms, {{"event", "check_in"}, {"memory_attention", c.memory_attention ? "1" : "0"}}};
-        if (c.mme_milli >= 0) r.values["mme_per_day"] = thousandths(c.mme_milli);
+        if (c.mme_milli >= 0) r.values["mme_per_day"] = format_milli(c.mme_milli);
         events.push_back(std::move(r));
       }
       std::stable_sort(events.begin(), events.end(), [](const Row& a, const Row& b) { return a.at_ms < b.at_ms; });

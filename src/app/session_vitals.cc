@@ -6,23 +6,14 @@
 #include "app/ids.h"
 #include "app/session_internal.h"
 #include "app/session_service.h"
+#include "domain/dose.h"
 #include "domain/session.h"
 
 namespace kc::app {
 
 namespace session_detail {
 
-std::string milli_json(std::int64_t v) {
-  std::string sign = v < 0 ? "-" : "";
-  const std::int64_t a = v < 0 ? -v : v;
-  std::string out = sign + std::to_string(a / 1000);
-  std::int64_t frac = a % 1000;
-  if (frac == 0) return out;
-  std::string f = std::to_string(frac);
-  f = std::string(3 - f.size(), '0') + f;
-  while (!f.empty() && f.back() == '0') f.pop_back();
-  return out + "." + f;
-}
+std::string milli_json(std::int64_t v) { return format_milli(v); }
 
 std::string display_name(const PatientRow& patient, const std::string& preferred_name) {
   const std::string& given = preferred_name.empty() ? patient.given_name : preferred_name;

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/instruments.h"
@@ -16,6 +17,11 @@
 #include "domain/time.h"
 
 namespace kc {
+
+/// What the severe-hypertension rate is shown beside: "severe hypertension in ~1 % of
+/// sessions, mostly the first three" (clinical reference §3: Yale 2024; Szarmach 2020).
+inline constexpr std::string_view kSevereHypertensionReference =
+    "about 1 % of sessions (Yale 2024; clinical reference §3)";
 
 struct DashboardFilter {
   Date from, to;                          // inclusive

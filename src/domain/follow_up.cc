@@ -80,19 +80,6 @@ LiverDue liver_due(std::optional<Date> last_test, std::optional<int> interval_da
   return d;
 }
 
-namespace {
-std::string mg(std::int64_t ug) {
-  std::string s = std::to_string(ug / 1000);
-  if (std::int64_t f = ug % 1000; f) {
-    std::string frac = std::to_string(f);
-    frac = std::string(3 - frac.size(), '0') + frac;
-    while (frac.back() == '0') frac.pop_back();
-    s += "." + frac;
-  }
-  return s;
-}
-}  // namespace
-
 std::vector<ExposureWarning> exposure_warnings(const Exposure& e, const OutcomeSettings& s) {
   std::vector<ExposureWarning> out;
   if (s.max_sessions_per_30_days && e.sessions >= *s.max_sessions_per_30_days)
@@ -101,10 +88,10 @@ std::vector<ExposureWarning> exposure_warnings(const Exposure& e, const OutcomeS
                                     (e.sessions > *s.max_sessions_per_30_days ? ": more than" : ": at") +
                                     " the clinic's limit of " + std::to_string(*s.max_sessions_per_30_days) + "."});
   if (s.max_ug_per_kg_per_30_days && e.total_ug_per_kg >= *s.max_ug_per_kg_per_30_days)
-    out.push_back(
-        {"mg_per_kg_over_limit", mg(e.total_ug_per_kg) + " mg/kg in the 30 days to " + format_date(e.to) +
-                                     (e.total_ug_per_kg > *s.max_ug_per_kg_per_30_days ? ": more than" : ": at") +
-                                     " the clinic's limit of " + mg(*s.max_ug_per_kg_per_30_days) + " mg/kg."});
+    out.push_back({"mg_per_kg_over_limit",
+                   format_milli(e.total_ug_per_kg) + " mg/kg in the 30 days to " + format_date(e.to) +
+                       (e.total_ug_per_kg > *s.max_ug_per_kg_per_30_days ? ": more than" : ": at") +
+                       " the clinic's limit of " + format_milli(*s.max_ug_per_kg_per_30_days) + " mg/kg."});
   return out;
 }
 

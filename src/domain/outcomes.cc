@@ -53,6 +53,21 @@ Trajectory trajectory_of(const Instrument& instrument, const std::vector<ScoredP
   return t;
 }
 
+std::optional<int> response_threshold(const Instrument& instrument, int baseline) {
+  const int range = baseline - instrument.min_total;
+  if (!instrument.response_applies || range <= 0) return std::nullopt;
+  return baseline - (range + 1) / 2;
+}
+
+std::string_view progress_status(const std::vector<ScoredPoint>& points, const InstrumentOutcome& o,
+                                 const Trajectory& t) {
+  if (points.size() < 2) return "baseline_only";
+  if (t.relapse_ms && !o.response) return "relapsed";
+  if (o.remission) return "remission";
+  if (o.response || (t.response_ms && !t.relapse_ms)) return "response";
+  return "no_response";
+}
+
 Proportion proportion(int count, int total) {
   Proportion p;
   p.count = count;

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "domain/instruments.h"
@@ -39,6 +40,17 @@ struct Trajectory {
 /// `start_ms`: when treatment began (the first dosing session); the baseline when unset.
 Trajectory trajectory_of(const Instrument& instrument, const std::vector<ScoredPoint>& series, const RelapseRule& rule,
                          std::optional<std::int64_t> start_ms = std::nullopt);
+
+/// The highest total that is a response from `baseline` (a fall of at least half the
+/// distance to the scale's minimum); none where the instrument has no response rule.
+std::optional<int> response_threshold(const Instrument& instrument, int baseline);
+
+/// Where a patient stands on one instrument, for the progress view: baseline_only
+/// (one point), relapsed (a relapse under the clinic's rule and the latest check not
+/// a response), remission (the latest check), response (the latest check, or a
+/// response not yet ended by a relapse), else no_response.
+std::string_view progress_status(const std::vector<ScoredPoint>& points, const InstrumentOutcome& outcome,
+                                 const Trajectory& trajectory);
 
 /// A share of a group with its 95 % confidence interval: the Wilson score interval
 /// (Wilson 1927), which stays within 0-1 and behaves at small N and at 0 % or 100 %

@@ -60,6 +60,26 @@ TEST(Outcomes, NoResponseMeansNoTimesAndABaselineAloneIsNothing) {
   EXPECT_FALSE(trajectory_of(phq9(), {}, RelapseRule{2}).baseline);
 }
 
+TEST(Outcomes, TheResponseThresholdIsHalfWayToTheMinimumRoundedDown) {
+  EXPECT_EQ(response_threshold(phq9(), 20), 10);
+  EXPECT_EQ(response_threshold(phq9(), 21), 10) << "10.5 is not yet half-way";
+  EXPECT_FALSE(response_threshold(phq9(), 0)) << "nothing to fall from";
+  EXPECT_FALSE(response_threshold(*find_instrument("urinary"), 3)) << "no response rule";
+}
+
+TEST(Outcomes, StatusOfAHandWorkedCourse) {
+  auto status = [](std::vector<ScoredPoint> s) {
+    return progress_status(s, outcome_of(phq9(), s), trajectory_of(phq9(), s, RelapseRule{2}));
+  };
+  auto c = course();
+  EXPECT_EQ(status({c[0]}), "baseline_only");
+  EXPECT_EQ(status({c[0], c[1]}), "no_response");
+  EXPECT_EQ(status({c[0], c[1], c[2]}), "response");
+  EXPECT_EQ(status({c[0], c[1], c[2], c[3]}), "remission");
+  EXPECT_EQ(status({c[0], c[1], c[2], c[3], c[4]}), "response") << "one check above: the response holds";
+  EXPECT_EQ(status(c), "relapsed");
+}
+
 TEST(Outcomes, WilsonIntervalAgainstHandComputedValues) {
   auto p = proportion(8, 10);
   EXPECT_DOUBLE_EQ(p.rate, 0.8);

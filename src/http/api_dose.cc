@@ -4,19 +4,14 @@
 
 #include "domain/time.h"
 #include "http/api_handlers.h"
+#include "http/json_codec.h"
 
 namespace kc::http {
 namespace {
 
-/// A number in thousandths as JSON: whole numbers as integers ("35"), else decimals.
-json::value milli_json(std::int64_t milli) {
-  if (milli % 1000 == 0) return json::value(milli / 1000);
-  return json::value(static_cast<double>(milli) / 1000.0);
-}
+/// 0 (none) as null.
 json::value milli_or_null(std::int64_t milli) { return milli ? milli_json(milli) : json::value(nullptr); }
-json::value milli_or_null(const std::optional<std::int64_t>& milli) {
-  return milli ? milli_json(*milli) : json::value(nullptr);
-}
+using http::milli_or_null;
 json::value text_or_null(const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); }
 json::value time_or_null(std::int64_t ms) { return ms ? json::value(format_iso8601(ms)) : json::value(nullptr); }
 

@@ -17,12 +17,6 @@ namespace {
 app::OutcomeService& outcomes(Call& call) { return call.api.services().outcomes; }
 app::ResearchExports& exports(Call& call) { return call.api.services().exports; }
 
-/// Thousandths as a JSON number: whole numbers as integers, else decimals.
-json::value milli_json(std::int64_t v) {
-  if (v % 1000 == 0) return json::value(v / 1000);
-  return json::value(static_cast<double>(v) / 1000.0);
-}
-json::value milli_or_null(const std::optional<std::int64_t>& v) { return v ? milli_json(*v) : json::value(nullptr); }
 json::value time_or_null(const std::optional<std::int64_t>& ms) {
   return ms ? json::value(format_iso8601(*ms)) : json::value(nullptr);
 }
@@ -361,10 +355,9 @@ Response get_outcome_dashboard(Call& call) {
                                           {"per_100_sessions", rounded(d.adverse_events * per100)},
                                           {"serious", d.serious_adverse_events},
                                           {"by_kind", std::move(by_kind)}}},
-          {"severe_hypertension",
-           json::object{{"sessions", d.severe_hypertension.count},
-                        {"rate", proportion_json(d.severe_hypertension)},
-                        {"reference", "about 1 % of sessions (Yale 2024; clinical reference §3)"}}},
+          {"severe_hypertension", json::object{{"sessions", d.severe_hypertension.count},
+                                               {"rate", proportion_json(d.severe_hypertension)},
+                                               {"reference", kSevereHypertensionReference}}},
           {"discharge", json::object{{"discharged", d.discharged},
                                      {"median_minutes_after_minimum", rounded_or_null(d.median_minutes_after_minimum)},
                                      {"p90_minutes_after_minimum", rounded_or_null(d.p90_minutes_after_minimum)},

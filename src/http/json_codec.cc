@@ -56,6 +56,15 @@ Result<std::map<std::string, int>> answers_field(const json::object& o, std::str
   return out;
 }
 
+json::value milli_json(std::int64_t milli) {
+  if (milli % 1000 == 0) return json::value(milli / 1000);
+  return json::value(static_cast<double>(milli) / 1000.0);
+}
+
+json::value milli_or_null(const std::optional<std::int64_t>& milli) {
+  return milli ? milli_json(*milli) : json::value(nullptr);
+}
+
 Response json_response(int status, const json::value& body) {
   Response r;
   r.status = status;

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,12 @@ Response json_response(int status, const json::value& body);
 /// {"error": {"code", "message", "field"}} with the status of the error's kind.
 Response error_response(const Error& error);
 int status_of(ErrorKind kind);
+
+/// A number in thousandths (µg, µg/kg, ...) as JSON in the larger unit: whole numbers
+/// as integers ("35"), else decimals ("0.5").
+json::value milli_json(std::int64_t milli);
+/// As milli_json; null when absent.
+json::value milli_or_null(const std::optional<std::int64_t>& milli);
 
 json::object to_json(const app::UserRow& user, const app::ClinicRow* clinic, std::int64_t now_ms);
 json::object to_json(const app::PatientRow& patient);
